@@ -1,0 +1,59 @@
+package io.clstr.ports.out.eventstore;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The event store: one stream per aggregate plus a global feed in commit order.
+ *
+ * <p>The contract (pinned by {@code EventStoreContract} in this module's test-jar):
+ * <ul>
+ *   <li>An append is atomic: all of its events are stored, or none.
+ *   <li>An append is conflict-checked: if the stream's version differs from the expected one it
+ *       fails with {@link ConcurrencyConflictException} and stores nothing.
+ *   <li>Versions in a stream are 1, 2, 3 ... without gaps. Each commit gets a global position
+ *       higher than every earlier commit's.
+ *   <li>An append retried with the same commit id, after the first attempt succeeded, stores
+ *       nothing new and reports the first result.
+ *   <li>Reads of a missing stream return no events (not an error).
+ * </ul>
+ * Methods return {@link CompletionStage}s so that writers can keep many appends in flight.
+ */
+public interface EventStore {
+
+    /** Largest number of events accepted in one append. */
+    int MAX_EVENTS_PER_APPEND = 1000;
+
+    /**
+     * Appends events to a stream, atomically, if the stream is at the expected version.
+     *
+     * @param commitId identifies this append; a retry with the same id is stored once
+     * @return the new stream version and the commit's position; fails with
+     *     {@link ConcurrencyConflictException} on a version mismatch
+     */
+    CompletionStage<AppendResult> append(StreamId stream, ExpectedVersion expected, List<EventData> events,
+            String commitId);
+
+    /** Appends with a fresh commit id. */
+    default CompletionStage<AppendResult> append(StreamId stream, ExpectedVersion expected, List<EventData> events) {
+        return append(stream, expected, events, UUID.randomUUID().toString());
+    }
+
+    /** The events of a stream with versions from {@code fromVersion} to {@code toVersion}, both inclusive. */
+    CompletionStage<List<RecordedEvent>> readStream(StreamId stream, long fromVersion, long toVersion);
+
+    /** The events of a stream from {@code fromVersion} (inclusive) to its end. */
+    default CompletionStage<List<RecordedEvent>> readStream(StreamId stream, long fromVersion) {
+        return readStream(stream, fromVersion, Long.MAX_VALUE);
+    }
+
+    /** Up to {@code maxCommits} matching commits with positions after {@code afterPosition}, in order. */
+    CompletionStage<List<RecordedCommit>> readAll(long afterPosition, int maxCommits, EventFilter filter);
+
+    /**
+     * Delivers every matching commit after {@code afterPosition}: first those already stored, then
+     * new ones as they are appended, without gaps or repeats. A slow listener never blocks writers.
+     */
+    Subscription subscribe(long afterPosition, EventFilter filter, CommitListener listener);
+}

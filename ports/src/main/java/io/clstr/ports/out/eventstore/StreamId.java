@@ -1,0 +1,37 @@
+package io.clstr.ports.out.eventstore;
+
+import io.clstr.domain.kernel.AggregateType;
+import java.util.Objects;
+
+/**
+ * Names one aggregate's event stream: its type and its id.
+ *
+ * <p>Ids are free text (up to 256 characters, no control characters). Adapters that cannot store
+ * some characters in names encode them reversibly; callers never see the encoded form.
+ */
+public record StreamId(AggregateType type, String id) {
+
+    public static final int MAX_ID_LENGTH = 256;
+
+    public StreamId {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException("stream id must have 1 to " + MAX_ID_LENGTH + " characters");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) {
+                throw new IllegalArgumentException("stream id must not contain control characters");
+            }
+        }
+    }
+
+    public static StreamId of(String type, String id) {
+        return new StreamId(AggregateType.of(type), id);
+    }
+
+    @Override
+    public String toString() {
+        return type.name() + "/" + id;
+    }
+}

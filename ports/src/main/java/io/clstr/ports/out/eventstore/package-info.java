@@ -1,0 +1,2 @@
+/** The event store port: atomic, conflict-checked appends; stream reads; the global feed. */
+package io.clstr.ports.out.eventstore;

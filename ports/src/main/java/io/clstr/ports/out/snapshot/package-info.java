@@ -1,0 +1,2 @@
+/** The snapshot store port. */
+package io.clstr.ports.out.snapshot;

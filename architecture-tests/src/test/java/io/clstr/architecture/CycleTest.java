@@ -1,0 +1,31 @@
+package io.clstr.architecture;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = ClstrPackages.ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, ExcludeTestJars.class})
+class CycleTest {
+
+    @ArchTest
+    static final ArchRule top_level_packages_are_free_of_cycles = slices()
+            .matching("io.clstr.(*)..")
+            .should().beFreeOfCycles()
+            .because("ADR-0002: a cycle between modules would make them one module");
+
+    @ArchTest
+    static final ArchRule domain_packages_are_free_of_cycles = slices()
+            .matching("io.clstr.domain.(*)..")
+            .should().beFreeOfCycles()
+            .because("ADR-0003: aggregates are independent of each other and the kernel knows none of them");
+
+    @ArchTest
+    static final ArchRule application_packages_are_free_of_cycles = slices()
+            .matching("io.clstr.application.(*)..")
+            .should().beFreeOfCycles()
+            .because("ADR-0002: the runtime is layered actor <- eventsourcing <- cluster <- samples");
+}

@@ -1,0 +1,2 @@
+/** Driving ports of the counter sample. */
+package io.clstr.ports.in.counter;

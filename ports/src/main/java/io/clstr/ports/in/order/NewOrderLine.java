@@ -1,0 +1,17 @@
+package io.clstr.ports.in.order;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A line to put on an order. The price is in the order's currency.
+ *
+ * @param lineId optional: the line's id; one is assigned when {@code null}
+ */
+public record NewOrderLine(String lineId, String sku, int quantity, BigDecimal unitPrice) {
+
+    public NewOrderLine {
+        Objects.requireNonNull(sku, "sku");
+        Objects.requireNonNull(unitPrice, "unitPrice");
+    }
+}

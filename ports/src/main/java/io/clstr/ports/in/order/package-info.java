@@ -1,0 +1,2 @@
+/** Driving ports of the order sample: place, change, confirm, cancel, ship, read and list orders. */
+package io.clstr.ports.in.order;

@@ -33,7 +33,8 @@ public record Money(BigDecimal amount, String currency) {
             throw new IllegalArgumentException("amount must not be negative, got " + amount);
         }
         if (amount.scale() < -MAX_EXPONENT) {
-            throw new IllegalArgumentException("amount " + amount + " is written with an exponent above " + MAX_EXPONENT);
+            throw new IllegalArgumentException(
+                    "amount " + amount + " is written with an exponent above " + MAX_EXPONENT);
         }
         if (amount.scale() > decimals) {
             // Trailing zeros are harmless (1.500 EUR); any other extra decimal would need rounding.
@@ -103,7 +104,8 @@ public record Money(BigDecimal amount, String currency) {
     private static int decimalsOf(String code) {
         Objects.requireNonNull(code, "currency");
         if (!CURRENCY_CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("currency must be three upper-case letters (ISO 4217), got '" + code + "'");
+            throw new IllegalArgumentException(
+                    "currency must be three upper-case letters (ISO 4217), got '" + code + "'");
         }
         Currency currency;
         try {

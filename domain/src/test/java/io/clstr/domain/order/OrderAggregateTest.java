@@ -184,7 +184,8 @@ class OrderAggregateTest {
                     .given(placedEvents(aLine("a"), aLine("b")))
                     .given(new OrderLineRemoved("a"))
                     .when(new AddLine(aLine("a", 7, eur("2.00"))))
-                    .thenState(order -> assertThat(order.lines()).containsExactly(aLine("b"), aLine("a", 7, eur("2.00"))));
+                    .thenState(order -> assertThat(order.lines())
+                            .containsExactly(aLine("b"), aLine("a", 7, eur("2.00"))));
         }
 
         @Test
@@ -217,7 +218,10 @@ class OrderAggregateTest {
         @ParameterizedTest
         @ValueSource(ints = {0, -3, OrderAggregate.MAX_QUANTITY + 1})
         void rejects_a_quantity_out_of_range(int quantity) {
-            anOrder().given(placedEvents()).when(new AddLine(aLine("b", quantity, eur("1.00")))).thenRejects(INVALID_QUANTITY);
+            anOrder()
+                    .given(placedEvents())
+                    .when(new AddLine(aLine("b", quantity, eur("1.00"))))
+                    .thenRejects(INVALID_QUANTITY);
         }
 
         @Test
@@ -333,7 +337,10 @@ class OrderAggregateTest {
         @ParameterizedTest
         @EnumSource(value = OrderStatus.class, names = {"CONFIRMED", "CANCELLED", "SHIPPED"})
         void rejects_changing_once_the_order_left_placed(OrderStatus status) {
-            anOrder().given(historyReaching(status)).when(new ChangeQuantity("line-1", 3)).thenRejects(ORDER_NOT_MODIFIABLE);
+            anOrder()
+                    .given(historyReaching(status))
+                    .when(new ChangeQuantity("line-1", 3))
+                    .thenRejects(ORDER_NOT_MODIFIABLE);
         }
 
         @Test
@@ -344,7 +351,10 @@ class OrderAggregateTest {
         @ParameterizedTest
         @ValueSource(ints = {0, -1, OrderAggregate.MAX_QUANTITY + 1})
         void rejects_a_quantity_out_of_range(int quantity) {
-            anOrder().given(placedEvents(aLine("a"))).when(new ChangeQuantity("a", quantity)).thenRejects(INVALID_QUANTITY);
+            anOrder()
+                    .given(placedEvents(aLine("a")))
+                    .when(new ChangeQuantity("a", quantity))
+                    .thenRejects(INVALID_QUANTITY);
         }
     }
 
@@ -379,7 +389,10 @@ class OrderAggregateTest {
 
         @Test
         void rejects_confirming_twice() {
-            anOrder().given(confirmedEvents()).when(new ConfirmOrder(CONFIRMED_AT)).thenRejects(ORDER_ALREADY_CONFIRMED);
+            anOrder()
+                    .given(confirmedEvents())
+                    .when(new ConfirmOrder(CONFIRMED_AT))
+                    .thenRejects(ORDER_ALREADY_CONFIRMED);
         }
 
         @Test
@@ -455,17 +468,26 @@ class OrderAggregateTest {
         @ParameterizedTest
         @ValueSource(strings = {"", " ", "\t\n"})
         void rejects_a_blank_reason(String reason) {
-            anOrder().given(placedEvents()).when(new CancelOrder(reason, CANCELLED_AT)).thenRejects(CANCELLATION_REASON_REQUIRED);
+            anOrder()
+                    .given(placedEvents())
+                    .when(new CancelOrder(reason, CANCELLED_AT))
+                    .thenRejects(CANCELLATION_REASON_REQUIRED);
         }
 
         @Test
         void rejects_a_missing_reason() {
-            anOrder().given(confirmedEvents()).when(new CancelOrder(null, CANCELLED_AT)).thenRejects(CANCELLATION_REASON_REQUIRED);
+            anOrder()
+                    .given(confirmedEvents())
+                    .when(new CancelOrder(null, CANCELLED_AT))
+                    .thenRejects(CANCELLATION_REASON_REQUIRED);
         }
 
         @Test
         void judges_the_status_before_the_reason() {
-            anOrder().given(cancelledEvents()).when(new CancelOrder("", CANCELLED_AT)).thenRejects(ORDER_ALREADY_CANCELLED);
+            anOrder()
+                    .given(cancelledEvents())
+                    .when(new CancelOrder("", CANCELLED_AT))
+                    .thenRejects(ORDER_ALREADY_CANCELLED);
         }
     }
 
@@ -493,12 +515,18 @@ class OrderAggregateTest {
 
         @Test
         void rejects_shipping_an_order_that_is_not_confirmed() {
-            anOrder().given(placedEvents()).when(new ShipOrder(TRACKING_NUMBER, SHIPPED_AT)).thenRejects(ORDER_NOT_CONFIRMED);
+            anOrder()
+                    .given(placedEvents())
+                    .when(new ShipOrder(TRACKING_NUMBER, SHIPPED_AT))
+                    .thenRejects(ORDER_NOT_CONFIRMED);
         }
 
         @Test
         void rejects_shipping_a_cancelled_order() {
-            anOrder().given(cancelledEvents()).when(new ShipOrder(TRACKING_NUMBER, SHIPPED_AT)).thenRejects(ORDER_CANCELLED);
+            anOrder()
+                    .given(cancelledEvents())
+                    .when(new ShipOrder(TRACKING_NUMBER, SHIPPED_AT))
+                    .thenRejects(ORDER_CANCELLED);
         }
 
         @Test
@@ -512,7 +540,10 @@ class OrderAggregateTest {
 
         @Test
         void rejects_shipping_twice() {
-            anOrder().given(shippedEvents()).when(new ShipOrder("OTHER-1", SHIPPED_AT)).thenRejects(ORDER_ALREADY_SHIPPED);
+            anOrder()
+                    .given(shippedEvents())
+                    .when(new ShipOrder("OTHER-1", SHIPPED_AT))
+                    .thenRejects(ORDER_ALREADY_SHIPPED);
         }
     }
 

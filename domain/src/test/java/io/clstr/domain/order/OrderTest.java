@@ -39,7 +39,8 @@ class OrderTest {
     @Test
     void totals_its_lines_in_its_currency() {
         Order order = anOrder()
-                .given(placedEvents(aLine("a", 2, eur("9.99")), aLine("b", 1, eur("0.02")), aLine("c", 10_000, eur("0.01"))))
+                .given(placedEvents(
+                        aLine("a", 2, eur("9.99")), aLine("b", 1, eur("0.02")), aLine("c", 10_000, eur("0.01"))))
                 .state();
 
         assertThat(order.total()).isEqualTo(eur("120.00"));
@@ -73,11 +74,13 @@ class OrderTest {
 
     @Test
     void rejects_a_missing_id_status_or_line_list() {
-        assertThatThrownBy(() -> new Order(null, OrderStatus.NEW, null, null, List.of(), null, null, null, null, null, null))
+        assertThatThrownBy(() -> new Order(null, OrderStatus.NEW, null, null, List.of(),
+                null, null, null, null, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("id");
         assertThatThrownBy(() -> new Order(ORDER_ID, null, null, null, List.of(), null, null, null, null, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("status");
-        assertThatThrownBy(() -> new Order(ORDER_ID, OrderStatus.NEW, null, null, null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new Order(ORDER_ID, OrderStatus.NEW, null, null, null,
+                null, null, null, null, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("lines");
     }
 }

@@ -1,0 +1,31 @@
+package io.clstr.domain.order;
+
+import java.util.Objects;
+
+/**
+ * One line of an order: a quantity of one product at a unit price. The quantity is not checked here:
+ * whether it is acceptable is a business rule of {@link OrderAggregate} ({@link OrderRejections#INVALID_QUANTITY}).
+ *
+ * @param lineId    identifies the line within its order (the client chooses it)
+ * @param sku       the product
+ * @param quantity  how many units
+ * @param unitPrice the price of one unit
+ */
+public record OrderLine(String lineId, String sku, int quantity, Money unitPrice) {
+
+    public OrderLine {
+        Checks.text(lineId, "lineId");
+        Checks.text(sku, "sku");
+        Objects.requireNonNull(unitPrice, "unitPrice");
+    }
+
+    /** The unit price times the quantity. Defined for the non-negative quantities an order's lines have. */
+    public Money total() {
+        return unitPrice.times(quantity);
+    }
+
+    /** This line with another quantity. */
+    public OrderLine withQuantity(int newQuantity) {
+        return new OrderLine(lineId, sku, newQuantity, unitPrice);
+    }
+}

@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Limits and choices:
  * <ul>
  *   <li>Everything is lost with the process; memory grows with the events stored.
- *   <li>A retried append is recognised by its commit id among the last {@value RecentCommits#WINDOW} commits
+ *   <li>A retried append is recognised by its commit id among the last {@value #COMMIT_ID_WINDOW} commits
  *       of its stream (NATS uses a time window instead). Commit ids are per stream.
  *   <li>Event data is copied on append, so callers may reuse their buffers; the arrays handed to readers are
  *       shared between them and must not be modified.
@@ -45,6 +45,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 public final class InMemoryEventStore implements EventStore {
+
+    /** How many of a stream's latest commits a retried append is recognised against, by commit id. */
+    public static final int COMMIT_ID_WINDOW = 64;
 
     private final Clock clock;
     private final ConcurrentHashMap<StreamId, StreamLog> streams = new ConcurrentHashMap<>();

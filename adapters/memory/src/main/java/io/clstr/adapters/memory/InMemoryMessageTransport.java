@@ -139,7 +139,8 @@ public final class InMemoryMessageTransport implements MessageTransport {
         }
         if (!valid || !isToken(tokenLength, tokenStart)) {
             throw new IllegalArgumentException(
-                    "subject must be dot-separated non-empty tokens without whitespace or wildcards: '" + subject + "'");
+                    "subject must be dot-separated non-empty tokens without whitespace or wildcards: '" + subject
+                            + "'");
         }
     }
 

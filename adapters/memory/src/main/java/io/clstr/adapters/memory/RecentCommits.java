@@ -9,8 +9,7 @@ import io.clstr.ports.out.eventstore.AppendResult;
  */
 final class RecentCommits {
 
-    /** How many of a stream's latest commits a retry is recognised against. */
-    static final int WINDOW = 64;
+    static final int WINDOW = InMemoryEventStore.COMMIT_ID_WINDOW;
 
     private int[] hashes = new int[2];
     private String[] ids = new String[2];

@@ -90,7 +90,7 @@ class InMemoryEventStoreTest extends EventStoreContract {
     void recognises_retries_among_the_last_commits_of_a_stream_only() {
         InMemoryEventStore store = new InMemoryEventStore();
         List<AppendResult> results = new ArrayList<>();
-        int commits = RecentCommits.WINDOW + 1;
+        int commits = InMemoryEventStore.COMMIT_ID_WINDOW + 1;
         for (int i = 0; i < commits; i++) {
             results.add(join(store.append(STREAM, ExpectedVersion.exactly(i), List.of(event("e" + i)), "commit-" + i)));
         }

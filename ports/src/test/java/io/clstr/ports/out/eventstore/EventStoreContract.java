@@ -233,8 +233,7 @@ public abstract class EventStoreContract {
         assertThat(result.version()).isEqualTo(EventStore.MAX_EVENTS_PER_APPEND);
         List<RecordedEvent> read = readStream(longest);
         assertThat(read).hasSize(EventStore.MAX_EVENTS_PER_APPEND);
-        assertThat(read).extracting(RecordedEvent::version)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, EventStore.MAX_EVENTS_PER_APPEND).boxed().toList());
+        assertThat(versions(read)).isEqualTo(versionsUpTo(EventStore.MAX_EVENTS_PER_APPEND));
         assertThat(read).extracting(RecordedEvent::position).containsOnly(result.position());
     }
 
@@ -358,8 +357,7 @@ public abstract class EventStoreContract {
         }
 
         List<RecordedEvent> read = readStream(stream);
-        assertThat(read).extracting(RecordedEvent::version)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, rounds).boxed().toList());
+        assertThat(versions(read)).isEqualTo(versionsUpTo(rounds));
         for (RecordedEvent event : read) {
             assertThat(text(event.data())).endsWith("@" + (event.version() - 1));
         }
@@ -396,8 +394,7 @@ public abstract class EventStoreContract {
         }
 
         List<RecordedEvent> read = readStream(stream);
-        assertThat(read).extracting(RecordedEvent::version)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, (long) writers * eventsPerWriter).boxed().toList());
+        assertThat(versions(read)).isEqualTo(versionsUpTo((long) writers * eventsPerWriter));
         List<String> bodies = read.stream().map(event -> text(event.data())).toList();
         assertThat(bodies).doesNotHaveDuplicates();
         for (int writer = 0; writer < writers; writer++) {
@@ -445,9 +442,8 @@ public abstract class EventStoreContract {
         }
 
         for (Map.Entry<StreamId, AtomicInteger> entry : eventsPerStream.entrySet()) {
-            assertThat(readStream(entry.getKey())).extracting(RecordedEvent::version)
-                    .as("versions of %s", entry.getKey())
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, entry.getValue().get()).boxed().toList());
+            assertThat(versions(readStream(entry.getKey()))).as("versions of %s", entry.getKey())
+                    .isEqualTo(versionsUpTo(entry.getValue().get()));
         }
         List<RecordedCommit> feed = readAllCommits(EventFilter.all());
         assertThat(feed).hasSize(writers * commitsPerWriter);
@@ -913,6 +909,10 @@ public abstract class EventStoreContract {
 
     private static List<Long> versions(List<RecordedEvent> events) {
         return events.stream().map(RecordedEvent::version).toList();
+    }
+
+    private static List<Long> versionsUpTo(long lastVersion) {
+        return LongStream.rangeClosed(1, lastVersion).boxed().toList();
     }
 
     private static List<Long> positions(List<RecordedCommit> commits) {

@@ -59,7 +59,7 @@ abstract class DeliveryThread implements Runnable {
     void released() {
     }
 
-    /** Reports a listener failure to the listener, if it has a way to hear it. Runs as the last call. */
+    /** Reports a listener failure, to the listener if it has a way to hear it. Runs as the last call. */
     abstract void failed(Throwable failure);
 
     /**
@@ -75,7 +75,7 @@ abstract class DeliveryThread implements Runnable {
             }
             try {
                 listenerCall.run();
-            } catch (RuntimeException | Error failure) {
+            } catch (Throwable failure) {
                 closed = true;
                 failed(failure);
                 return false;

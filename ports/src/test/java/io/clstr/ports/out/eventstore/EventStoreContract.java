@@ -51,6 +51,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Argument errors (an empty append, too many events) are thrown by {@code append} itself, before anything
  * is stored; concurrency conflicts fail the returned stage.
+ *
+ * <p>{@link #createStore()} runs in this class's {@code @BeforeEach}, before any of the subclass: prepare shared
+ * resources (a server, a connection) in {@code @BeforeAll} or on first use.
  */
 public abstract class EventStoreContract {
 
@@ -968,10 +971,10 @@ public abstract class EventStoreContract {
         public void onLive() {
             enter("onLive");
             try {
-                liveCalls.incrementAndGet();
                 synchronized (this) {
                     timeline.add("live");
                 }
+                liveCalls.incrementAndGet();
             } finally {
                 callsInFlight.decrementAndGet();
             }

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
  * <p>Each test gets new, empty stores from {@link #createStore()} and {@link #createStore(Duration)}; each is
  * handed to {@link #releaseStore} afterwards. Keys live under a per-test root segment anyway. Invalid keys and
  * prefixes are programming errors: they throw {@link IllegalArgumentException}.
+ *
+ * <p>{@link #createStore()} runs in this class's {@code @BeforeEach}, before any of the subclass: prepare shared
+ * resources (a server, a connection) in {@code @BeforeAll} or on first use.
  */
 public abstract class KeyValueStoreContract {
 
@@ -621,10 +624,10 @@ public abstract class KeyValueStoreContract {
         public void onInitialValuesDone() {
             enter("onInitialValuesDone");
             try {
-                doneCalls.incrementAndGet();
                 synchronized (this) {
                     timeline.add("initial values done");
                 }
+                doneCalls.incrementAndGet();
             } finally {
                 callsInFlight.decrementAndGet();
             }

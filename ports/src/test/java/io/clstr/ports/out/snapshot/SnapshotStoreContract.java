@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Every test gets a store from {@link #createStore()}, handed to {@link #releaseStore} afterwards. Streams
  * are unique per test (their aggregate types carry a per-test tag), so stores may also be shared.
+ * {@link #createStore()} runs in this class's {@code @BeforeEach}, before any of the subclass: prepare shared
+ * resources (a server, a connection) in {@code @BeforeAll} or on first use.
  */
 public abstract class SnapshotStoreContract {
 

@@ -35,7 +35,7 @@ final class FeedSubscription extends DeliveryThread implements Subscription {
     void deliver() {
         long position = readUpTo;
         boolean live = false;
-        while (true) {
+        while (!isClosed()) {
             if (!live && position >= liveAfter) {
                 live = true;
                 if (!call(listener::onLive)) {

@@ -22,13 +22,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An {@link EventStore} on the heap: the embedded default, and the store the NATS one is measured against.
+ * An {@link EventStore} on the heap: the embedded default, held to the same contract as the NATS store.
  *
  * <p>It meets the whole port contract ({@code EventStoreContract}). Appends are done when {@code append}
  * returns (the stage is already complete) and cost little: the version check and commit-id lookup lock only
- * their stream; a short global section assigns the position and publishes the commit to the stream and the
- * global feed together, so a reader who sees it in one place sees it in the other. Reads never lock and
- * return immutable lists.
+ * their stream; a short global section assigns the position and publishes the commit to its stream and then
+ * to the global feed, so whoever finds a commit in the feed also finds it in its stream. Reads never lock and
+ * return immutable lists; no append copies earlier events.
  *
  * <p>Subscriptions read the global feed on their own daemon threads ({@code clstr-memory-feed-N}), so a slow
  * listener never blocks writers, and a listener may append to this store. They keep no copies of commits.

@@ -52,7 +52,7 @@ final class KeyValueWatchThread extends DeliveryThread implements KeyValueWatch 
         if (!call(listener::onInitialValuesDone)) {
             return;
         }
-        while (true) {
+        while (!isClosed()) {
             Change next = last.next;
             if (next == null) {
                 Change current = last;

@@ -1,0 +1,216 @@
+package io.clstr.application.eventsourcing.internal;
+
+import io.clstr.domain.kernel.Rejection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ids of an entity's most recent commands and their outcomes, so that a retried command returns
+ * its first outcome instead of running again.
+ *
+ * <p>Accepted commands are remembered as (64-bit hash of the id, version reached), the last
+ * {@code capacity} of them, in a ring with an open-addressing index: 16 bytes per command and no
+ * allocation per lookup. It starts small and grows up to the capacity, so quiet entities stay cheap.
+ * A hash collision between two live ids is possible in principle (about 1 in 10^16 per lookup with a
+ * full window) and accepted. Rejections store nothing in the event store, so the few most recent
+ * ones are kept here (and in snapshots) with their code and message.
+ */
+public final class CommandWindow {
+
+    /** Outcome of a lookup: not seen, accepted at a version, or rejected. */
+    public record Seen(long version, Rejection rejection) {
+        public boolean accepted() {
+            return rejection == null;
+        }
+    }
+
+    private static final int INITIAL_CAPACITY = 16;
+    private static final int MAX_REJECTIONS = 32;
+    private static final long EMPTY = 0L;
+
+    private final int capacity;
+    private long[] ringHashes;
+    private long[] ringVersions;
+    private int head;
+    private int size;
+    private long[] tableHashes;
+    private int[] tableSlots;
+    private final LinkedHashMap<Long, Seen> rejections = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Seen> eldest) {
+            return size() > MAX_REJECTIONS;
+        }
+    };
+
+    public CommandWindow(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("command window must hold at least one command");
+        }
+        this.capacity = capacity;
+        allocate(Math.min(INITIAL_CAPACITY, capacity));
+    }
+
+    /**
+     * The stored hash of a command id: FNV-1a over its UTF-16 units, then MurmurHash3's finaliser.
+     * Snapshots hold these hashes, so this function must never change.
+     */
+    public static long hash(String commandId) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < commandId.length(); i++) {
+            h = (h ^ commandId.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h == EMPTY ? 1 : h;
+    }
+
+    /** What is known about a command id, or {@code null}. */
+    public Seen find(String commandId) {
+        long h = hash(commandId);
+        Seen rejected = rejections.get(h);
+        if (rejected != null) {
+            return rejected;
+        }
+        int slot = indexOf(h);
+        return slot < 0 ? null : new Seen(ringVersions[slot], null);
+    }
+
+    /** Remembers that a command was accepted and brought the entity to {@code version}. */
+    public void accepted(String commandId, long version) {
+        acceptedHash(hash(commandId), version);
+    }
+
+    void acceptedHash(long h, long version) {
+        int existing = indexOf(h);
+        if (existing >= 0) {
+            ringVersions[existing] = version;
+            return;
+        }
+        if (size == ringHashes.length) {
+            if (ringHashes.length < capacity) {
+                grow();
+            } else {
+                evictOldest();
+            }
+        }
+        int slot = (head + size) % ringHashes.length;
+        ringHashes[slot] = h;
+        ringVersions[slot] = version;
+        size++;
+        insertIndex(h, slot);
+    }
+
+    /** Remembers that a command was rejected. */
+    public void rejected(String commandId, long version, Rejection rejection) {
+        rejections.put(hash(commandId), new Seen(version, rejection));
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The accepted entries, oldest first, as (hash, version) pairs; for snapshots. */
+    public long[] acceptedEntries() {
+        long[] entries = new long[size * 2];
+        for (int i = 0; i < size; i++) {
+            int slot = (head + i) % ringHashes.length;
+            entries[2 * i] = ringHashes[slot];
+            entries[2 * i + 1] = ringVersions[slot];
+        }
+        return entries;
+    }
+
+    /** The remembered rejections, oldest first; for snapshots. */
+    public List<Map.Entry<Long, Seen>> rejectedEntries() {
+        return new ArrayList<>(rejections.entrySet());
+    }
+
+    /** Restores an entry from a snapshot. */
+    void restoreRejection(long h, Seen seen) {
+        rejections.put(h, seen);
+    }
+
+    private void evictOldest() {
+        removeIndex(ringHashes[head]);
+        head = (head + 1) % ringHashes.length;
+        size--;
+    }
+
+    private void grow() {
+        long[] hashes = acceptedEntries();
+        allocate(Math.min(ringHashes.length * 2, capacity));
+        for (int i = 0; i < hashes.length; i += 2) {
+            int slot = size++;
+            ringHashes[slot] = hashes[i];
+            ringVersions[slot] = hashes[i + 1];
+            insertIndex(hashes[i], slot);
+        }
+    }
+
+    private void allocate(int ringSize) {
+        ringHashes = new long[ringSize];
+        ringVersions = new long[ringSize];
+        head = 0;
+        size = 0;
+        int tableSize = Integer.highestOneBit(ringSize * 2 - 1) << 1;
+        tableHashes = new long[tableSize];
+        tableSlots = new int[tableSize];
+    }
+
+    private int indexOf(long h) {
+        int mask = tableHashes.length - 1;
+        for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+            long candidate = tableHashes[i];
+            if (candidate == EMPTY) {
+                return -1;
+            }
+            if (candidate == h) {
+                return tableSlots[i];
+            }
+        }
+    }
+
+    private void insertIndex(long h, int slot) {
+        int mask = tableHashes.length - 1;
+        int i = (int) h & mask;
+        while (tableHashes[i] != EMPTY) {
+            i = (i + 1) & mask;
+        }
+        tableHashes[i] = h;
+        tableSlots[i] = slot;
+    }
+
+    /** Linear-probing delete with backward shift, so no tombstones accumulate. */
+    private void removeIndex(long h) {
+        int mask = tableHashes.length - 1;
+        int i = (int) h & mask;
+        while (tableHashes[i] != h) {
+            if (tableHashes[i] == EMPTY) {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        int gap = i;
+        for (int j = (gap + 1) & mask; tableHashes[j] != EMPTY; j = (j + 1) & mask) {
+            int home = (int) tableHashes[j] & mask;
+            boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
+            if (movable) {
+                tableHashes[gap] = tableHashes[j];
+                tableSlots[gap] = tableSlots[j];
+                gap = j;
+            }
+        }
+        tableHashes[gap] = EMPTY;
+        tableSlots[gap] = 0;
+    }
+
+    @Override
+    public String toString() {
+        return "CommandWindow{size=" + size + ", capacity=" + capacity + ", rejections=" + rejections.size() + "}";
+    }
+}

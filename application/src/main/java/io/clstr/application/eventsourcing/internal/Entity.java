@@ -1,0 +1,527 @@
+package io.clstr.application.eventsourcing.internal;
+
+import io.clstr.application.actor.ActorContext;
+import io.clstr.application.actor.ActorStoppedException;
+import io.clstr.application.actor.Completions;
+import io.clstr.application.actor.MailboxFullException;
+import io.clstr.application.eventsourcing.CommandRequest;
+import io.clstr.application.eventsourcing.CommandResult;
+import io.clstr.application.eventsourcing.EventEnvelope;
+import io.clstr.application.eventsourcing.Versioned;
+import io.clstr.domain.kernel.Decision;
+import io.clstr.ports.out.codec.Encoded;
+import io.clstr.ports.out.eventstore.AppendResult;
+import io.clstr.ports.out.eventstore.ConcurrencyConflictException;
+import io.clstr.ports.out.eventstore.EventData;
+import io.clstr.ports.out.eventstore.EventStore;
+import io.clstr.ports.out.eventstore.ExpectedVersion;
+import io.clstr.ports.out.eventstore.StreamId;
+import io.clstr.ports.out.snapshot.Snapshot;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One event-sourced entity: the state an entity actor owns, confined to the actor's thread.
+ *
+ * <p>Lifecycle: it starts recovering (snapshot + tail, read off-thread); commands that arrive
+ * meanwhile wait in order. Once ready, each command is checked against the command window
+ * (exactly-once), decided against the <em>pending</em> state and, if it causes events, added to a
+ * batch. One append is in flight at a time; while it is, newer commands are decided on top of it and
+ * collected into the next batch (group commit), so a hot entity commits many commands per round trip.
+ * When an append succeeds every command in it gets its own reply, in order. On a concurrency conflict
+ * the uncommitted commands go back to the front of the queue, the entity catches up from the store,
+ * and they are decided again (up to the configured retries). On any other append failure the commands
+ * of that append fail with the error (their fate is unknown: the client retries with the same command
+ * id) and the entity catches up before deciding anything else.
+ */
+final class Entity<C, E, S> {
+
+    private static final System.Logger LOG = System.getLogger(Entity.class.getName());
+
+    private enum Phase { RECOVERING, READY }
+
+    private final EntityEnvironment<C, E, S> env;
+    private final EventReplay<C, E, S> replay;
+    private final StreamId stream;
+    private final ActorContext<EntityMessage> context;
+    private final Completions<EntityMessage> completions;
+
+    private Phase phase = Phase.RECOVERING;
+    private S committedState;
+    private long committedVersion;
+    private long committedPosition;
+    private S pendingState;
+    private long pendingVersion;
+    private CommandWindow window;
+    private long lastSnapshotVersion;
+    private boolean passivationRequested;
+    private boolean recoveredOnce;
+
+    /** Work that arrived while recovering, or that waits for room in a batch; in arrival order. */
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+    /** Batches decided but not yet appended, oldest first. */
+    private final ArrayDeque<Batch<S>> ready = new ArrayDeque<>();
+    private Batch<S> inFlight;
+    /** Uncommitted commands by id, so a retry of one in progress shares its outcome. */
+    private final Map<String, Pending<S>> uncommitted = new HashMap<>();
+    private int queuedCommands;
+
+    Entity(EntityEnvironment<C, E, S> env, EventReplay<C, E, S> replay, String id,
+            ActorContext<EntityMessage> context) {
+        this.env = env;
+        this.replay = replay;
+        this.stream = new StreamId(env.aggregate().type(), id);
+        this.context = context;
+        this.completions = context.completions();
+        this.committedState = env.aggregate().initialState(id);
+        this.pendingState = committedState;
+        deliverWhenDone(replay.recover(stream));
+    }
+
+    // ------------------------------------------------------------------ handlers
+
+    CompletionStage<CommandResult<S>> execute(EntityMessage.Execute message) {
+        Pending<S> pending = new Pending<>(message.request(), message.arrivedNanos());
+        if (queuedCommands >= env.settings().mailboxCapacity()) {
+            pending.reply.completeExceptionally(new MailboxFullException(context.name(), env.settings().mailboxCapacity()));
+            return pending.reply;
+        }
+        queuedCommands++;
+        if (phase == Phase.READY && waiting.isEmpty()) {
+            decide(pending);
+            flush();
+        } else {
+            waiting.add(pending);
+        }
+        return pending.reply;
+    }
+
+    CompletionStage<Versioned<S>> readState() {
+        if (phase == Phase.READY) {
+            return CompletableFuture.completedFuture(new Versioned<>(committedState, committedVersion));
+        }
+        CompletableFuture<Versioned<S>> reply = new CompletableFuture<>();
+        waiting.add(reply);
+        return reply;
+    }
+
+    Object passivate() {
+        passivationRequested = true;
+        stopIfIdle();
+        return null;
+    }
+
+    Object recovered(EntityMessage.Recovered message) {
+        @SuppressWarnings("unchecked")
+        Recovery<S> recovery = (Recovery<S>) message.recovery();
+        if (recovery.window() != null) {
+            window = recovery.window();
+        } else if (window == null) {
+            window = new CommandWindow(env.settings().commandWindow());
+        }
+        for (Recovery.CommandSeen seen : recovery.commands()) {
+            window.accepted(seen.commandId(), seen.version());
+        }
+        committedState = recovery.state();
+        committedVersion = recovery.version();
+        committedPosition = recovery.position();
+        lastSnapshotVersion = Math.max(lastSnapshotVersion, recovery.lastSnapshotVersion());
+        pendingState = committedState;
+        pendingVersion = committedVersion;
+        phase = Phase.READY;
+        if (!recoveredOnce) {
+            recoveredOnce = true;
+            env.metrics().entityRecovered(env.aggregate().type(), System.nanoTime() - recovery.startedNanos());
+        }
+        drain();
+        flush();
+        stopIfIdle();
+        return null;
+    }
+
+    Object recoveryFailed(EntityMessage.RecoveryFailed message) {
+        Throwable error = unwrap(message.error());
+        LOG.log(Level.WARNING, "entity {0} could not load its events: {1}", stream, error.toString());
+        failEverything(error);
+        context.stop();
+        return null;
+    }
+
+    Object appendDone(EntityMessage.AppendDone message) {
+        @SuppressWarnings("unchecked")
+        Batch<S> batch = (Batch<S>) message.batch();
+        if (batch != inFlight) {
+            return null;
+        }
+        inFlight = null;
+        env.metrics().storeAppend(env.aggregate().type(), System.nanoTime() - batch.startedNanos);
+        if (message.error() == null) {
+            committed(batch, message.result());
+        } else {
+            appendFailed(batch, unwrap(message.error()));
+        }
+        return null;
+    }
+
+    /** Runs when the actor stops, for whatever reason: nobody may be left waiting. */
+    void stopped() {
+        failEverything(new ActorStoppedException(context.name()));
+        env.metrics().entityPassivated(env.aggregate().type());
+    }
+
+    // ------------------------------------------------------------------ deciding
+
+    /** Decides one command against the pending state and queues its events for an append. */
+    private void decide(Pending<S> pending) {
+        @SuppressWarnings("unchecked")
+        CommandRequest<C> request = (CommandRequest<C>) pending.request;
+        String commandId = request.commandId();
+
+        Pending<S> original = uncommitted.get(commandId);
+        if (original != null) {
+            queuedCommands--;
+            original.reply.whenComplete((result, error) -> {
+                if (error != null) {
+                    pending.reply.completeExceptionally(error);
+                } else {
+                    pending.reply.complete(asRepeated(result));
+                }
+            });
+            return;
+        }
+        CommandWindow.Seen seen = window.find(commandId);
+        if (seen != null) {
+            queuedCommands--;
+            replyRepeated(pending, seen);
+            return;
+        }
+        if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != pendingVersion) {
+            queuedCommands--;
+            pending.reply.complete(new CommandResult.VersionMismatch<>(request.expectedVersion().getAsLong(),
+                    pendingVersion));
+            return;
+        }
+
+        Decision<E> decision;
+        S state = pendingState;
+        List<EventData> data;
+        try {
+            decision = env.aggregate().decide(request.command(), pendingState);
+            if (decision instanceof Decision.Rejected<E> rejected) {
+                queuedCommands--;
+                window.rejected(commandId, pendingVersion, rejected.rejection());
+                pending.reply.complete(new CommandResult.Rejected<>(rejected.rejection(), pendingVersion, false));
+                return;
+            }
+            List<E> events = ((Decision.Accepted<E>) decision).events();
+            if (events.size() > EventStore.MAX_EVENTS_PER_APPEND) {
+                throw new IllegalStateException("a command caused " + events.size() + " events; at most "
+                        + EventStore.MAX_EVENTS_PER_APPEND + " fit in one append");
+            }
+            data = new ArrayList<>(events.size());
+            Map<String, String> metadata = Map.of(EventEnvelope.COMMAND_ID, commandId);
+            for (E event : events) {
+                state = env.aggregate().evolve(state, event);
+                Encoded encoded = env.codec().encode(event);
+                data.add(new EventData(encoded.type(), encoded.data(), metadata));
+            }
+        } catch (RuntimeException e) {
+            queuedCommands--;
+            pending.reply.completeExceptionally(e);
+            return;
+        }
+
+        if (data.isEmpty() && inFlight == null && ready.isEmpty()) {
+            queuedCommands--;
+            pending.reply.complete(new CommandResult.Accepted<>(committedState, committedVersion, false));
+            return;
+        }
+        Batch<S> batch = ready.peekLast();
+        if (batch == null || !batch.fits(data.size(), env.settings().maxBatchCommands())) {
+            batch = new Batch<>();
+            ready.add(batch);
+        }
+        pendingState = state;
+        pendingVersion += data.size();
+        pending.stateAfter = state;
+        pending.versionAfter = pendingVersion;
+        batch.add(pending, data);
+        uncommitted.put(commandId, pending);
+    }
+
+    private void replyRepeated(Pending<S> pending, CommandWindow.Seen seen) {
+        if (!seen.accepted()) {
+            pending.reply.complete(new CommandResult.Rejected<>(seen.rejection(), seen.version(), true));
+        } else if (seen.version() == committedVersion) {
+            pending.reply.complete(new CommandResult.Accepted<>(committedState, committedVersion, true));
+        } else {
+            // An older command: answer with the state right after it, as its first reply did.
+            replay.history(stream, 1, seen.version()).whenComplete((events, error) -> {
+                if (error != null) {
+                    pending.reply.completeExceptionally(unwrap(error));
+                    return;
+                }
+                S state = env.aggregate().initialState(stream.id());
+                for (EventEnvelope<E> event : events) {
+                    state = env.aggregate().evolve(state, event.event());
+                }
+                pending.reply.complete(new CommandResult.Accepted<>(state, seen.version(), true));
+            });
+        }
+    }
+
+    private static <S> CommandResult<S> asRepeated(CommandResult<S> result) {
+        if (result instanceof CommandResult.Accepted<S> accepted) {
+            return new CommandResult.Accepted<>(accepted.state(), accepted.version(), true);
+        }
+        if (result instanceof CommandResult.Rejected<S> rejected) {
+            return new CommandResult.Rejected<>(rejected.rejection(), rejected.version(), true);
+        }
+        return result;
+    }
+
+    /** Decides waiting work, in order, while the entity is ready. */
+    private void drain() {
+        while (phase == Phase.READY && !waiting.isEmpty()) {
+            Object next = waiting.peek();
+            if (next instanceof Pending<?>) {
+                @SuppressWarnings("unchecked")
+                Pending<S> pending = (Pending<S>) next;
+                decide(pending);
+            } else {
+                @SuppressWarnings("unchecked")
+                CompletableFuture<Versioned<S>> read = (CompletableFuture<Versioned<S>>) next;
+                read.complete(new Versioned<>(committedState, committedVersion));
+            }
+            waiting.poll();
+        }
+    }
+
+    // ------------------------------------------------------------------ appending
+
+    /** Starts the next append if none is in flight. */
+    private void flush() {
+        while (phase == Phase.READY && inFlight == null && !ready.isEmpty()) {
+            Batch<S> batch = ready.poll();
+            if (batch.data.isEmpty()) {
+                // Only commands that changed nothing: they commit with the batch before them.
+                committed(batch, new AppendResult(committedVersion, committedPosition));
+                continue;
+            }
+            inFlight = batch;
+            batch.startedNanos = System.nanoTime();
+            CompletableFuture<AppendResult> append;
+            try {
+                append = env.store().append(stream, ExpectedVersion.exactly(committedVersion), batch.data,
+                        UUID.randomUUID().toString()).toCompletableFuture();
+            } catch (RuntimeException e) {
+                append = CompletableFuture.failedFuture(e);
+            }
+            if (append.isDone()) {
+                // Completed already (the in-memory store): no need for a round trip through the mailbox.
+                AppendResult result = null;
+                Throwable error = null;
+                try {
+                    result = append.join();
+                } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                    error = e;
+                }
+                appendDone(new EntityMessage.AppendDone(batch, result, error));
+            } else {
+                append.whenComplete((result, error) ->
+                        completions.deliver(new EntityMessage.AppendDone(batch, result, error)));
+            }
+        }
+    }
+
+    private void committed(Batch<S> batch, AppendResult result) {
+        long now = System.nanoTime();
+        var type = env.aggregate().type();
+        if (!batch.data.isEmpty()) {
+            env.metrics().eventsAppended(type, batch.data.size());
+            env.metrics().commitBatch(type, batch.commands.size());
+        }
+        for (Pending<S> pending : batch.commands) {
+            String commandId = pending.request.commandId();
+            uncommitted.remove(commandId);
+            queuedCommands--;
+            if (pending.versionAfter > committedVersion) {
+                window.accepted(commandId, pending.versionAfter);
+                committedState = pending.stateAfter;
+                committedVersion = pending.versionAfter;
+            }
+            pending.reply.complete(new CommandResult.Accepted<>(pending.stateAfter, pending.versionAfter, false));
+            env.metrics().commandCommitted(type, now - pending.arrivedNanos);
+        }
+        if (!batch.data.isEmpty()) {
+            committedVersion = result.version();
+            committedPosition = result.position();
+        }
+        snapshotIfDue();
+        drain();
+        flush();
+        stopIfIdle();
+    }
+
+    private void appendFailed(Batch<S> batch, Throwable error) {
+        List<Pending<S>> undecided = new ArrayList<>();
+        if (error instanceof ConcurrencyConflictException) {
+            env.metrics().concurrencyConflict(env.aggregate().type());
+            undecided.addAll(batch.commands);
+        } else {
+            // The append may or may not have been stored: its commands get the error, and their
+            // clients retry with the same command ids, which the catch-up read below will know.
+            for (Pending<S> pending : batch.commands) {
+                uncommitted.remove(pending.request.commandId());
+                queuedCommands--;
+                pending.reply.completeExceptionally(error);
+            }
+        }
+        for (Batch<S> later : ready) {
+            undecided.addAll(later.commands);
+        }
+        ready.clear();
+        for (int i = undecided.size() - 1; i >= 0; i--) {
+            Pending<S> pending = undecided.get(i);
+            uncommitted.remove(pending.request.commandId());
+            if (error instanceof ConcurrencyConflictException && ++pending.conflicts > env.settings().conflictRetries()) {
+                queuedCommands--;
+                pending.reply.completeExceptionally(error);
+            } else {
+                pending.stateAfter = null;
+                waiting.addFirst(pending);
+            }
+        }
+        catchUp();
+    }
+
+    /** Reads what the store has beyond the committed version before deciding anything else. */
+    private void catchUp() {
+        phase = Phase.RECOVERING;
+        pendingState = committedState;
+        pendingVersion = committedVersion;
+        Recovery<S> base = new Recovery<>(committedState, committedVersion, committedPosition, null, List.of(),
+                lastSnapshotVersion, System.nanoTime());
+        deliverWhenDone(replay.catchUp(stream, base));
+    }
+
+    private void deliverWhenDone(CompletionStage<Recovery<S>> recovery) {
+        recovery.whenComplete((result, error) -> completions.deliver(error == null
+                ? new EntityMessage.Recovered(result)
+                : new EntityMessage.RecoveryFailed(error)));
+    }
+
+    // ------------------------------------------------------------------ snapshots and passivation
+
+    private void snapshotIfDue() {
+        int every = env.settings().snapshotEvery();
+        if (every == 0 || env.snapshots().isEmpty() || committedVersion - lastSnapshotVersion < every) {
+            return;
+        }
+        lastSnapshotVersion = committedVersion;
+        Snapshot snapshot;
+        try {
+            byte[] state = env.codec().encode(committedState).data();
+            snapshot = new Snapshot(stream, committedVersion, committedPosition, env.stateTypeName(),
+                    env.settings().snapshotSchemaVersion(), SnapshotFormat.write(state, window), env.clock().instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "snapshot of {0} could not be encoded: {1}", stream, e.toString());
+            return;
+        }
+        try {
+            env.background().submit(() -> {
+                long started = System.nanoTime();
+                env.snapshots().orElseThrow().save(snapshot);
+                env.metrics().snapshotSave(env.aggregate().type(), System.nanoTime() - started);
+                return null;
+            }).whenComplete((ignored, error) -> {
+                if (error != null) {
+                    LOG.log(Level.WARNING, "snapshot of {0} was not saved: {1}", stream, unwrap(error).toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "snapshot of {0} skipped: {1}", stream, e.toString());
+        }
+    }
+
+    private void stopIfIdle() {
+        if (passivationRequested && phase == Phase.READY && inFlight == null && ready.isEmpty()
+                && waiting.isEmpty()) {
+            context.stop();
+        }
+    }
+
+    private void failEverything(Throwable error) {
+        if (inFlight != null) {
+            inFlight.failAll(error);
+            inFlight = null;
+        }
+        for (Batch<S> batch : ready) {
+            batch.failAll(error);
+        }
+        ready.clear();
+        for (Object work : waiting) {
+            ((CompletableFuture<?>) (work instanceof Pending<?> pending ? pending.reply : work))
+                    .completeExceptionally(error);
+        }
+        waiting.clear();
+        uncommitted.clear();
+        queuedCommands = 0;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof java.util.concurrent.ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    // ------------------------------------------------------------------ bookkeeping types
+
+    /** A command on its way through the entity. */
+    private static final class Pending<S> {
+        final CommandRequest<?> request;
+        final long arrivedNanos;
+        final CompletableFuture<CommandResult<S>> reply = new CompletableFuture<>();
+        S stateAfter;
+        long versionAfter;
+        int conflicts;
+
+        Pending(CommandRequest<?> request, long arrivedNanos) {
+            this.request = request;
+            this.arrivedNanos = arrivedNanos;
+        }
+    }
+
+    /** Commands committed together in one append. */
+    private static final class Batch<S> {
+        final List<Pending<S>> commands = new ArrayList<>();
+        final List<EventData> data = new ArrayList<>();
+        long startedNanos;
+
+        boolean fits(int events, int maxCommands) {
+            return commands.size() < maxCommands && data.size() + events <= EventStore.MAX_EVENTS_PER_APPEND;
+        }
+
+        void add(Pending<S> pending, List<EventData> events) {
+            commands.add(pending);
+            data.addAll(events);
+        }
+
+        void failAll(Throwable error) {
+            for (Pending<S> pending : commands) {
+                pending.reply.completeExceptionally(error);
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.clstr.application.eventsourcing.internal;
+
+import io.clstr.application.eventsourcing.EventEnvelope;
+import io.clstr.ports.out.eventstore.RecordedEvent;
+import io.clstr.ports.out.eventstore.StreamId;
+import io.clstr.ports.out.snapshot.Snapshot;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Rebuilds entity state from the stores: the latest usable snapshot, then the events after it.
+ * Runs off the actor's thread; the result is handed to the actor in one message.
+ */
+public final class EventReplay<C, E, S> {
+
+    private static final System.Logger LOG = System.getLogger(EventReplay.class.getName());
+
+    private final EntityEnvironment<C, E, S> env;
+
+    public EventReplay(EntityEnvironment<C, E, S> env) {
+        this.env = env;
+    }
+
+    /** Full recovery: snapshot (if usable) plus tail. */
+    CompletionStage<Recovery<S>> recover(StreamId stream) {
+        long started = System.nanoTime();
+        CompletionStage<Recovery<S>> start = env.snapshots().isEmpty()
+                ? CompletableFuture.completedFuture(initial(stream, started))
+                : env.background().submit(() -> fromSnapshot(stream, started));
+        return start.thenCompose(base -> catchUp(stream, base));
+    }
+
+    /** Reads the events after {@code base.version()} and folds them onto it. */
+    CompletionStage<Recovery<S>> catchUp(StreamId stream, Recovery<S> base) {
+        long readStarted = System.nanoTime();
+        return env.store().readStream(stream, base.version() + 1).thenApply(events -> {
+            env.metrics().storeLoad(env.aggregate().type(), System.nanoTime() - readStarted);
+            S state = base.state();
+            long version = base.version();
+            long position = base.position();
+            List<Recovery.CommandSeen> commands = new ArrayList<>(base.commands());
+            for (RecordedEvent recorded : events) {
+                if (recorded.version() != version + 1) {
+                    throw new IllegalStateException("stream " + stream + " jumps from version " + version + " to "
+                            + recorded.version());
+                }
+                state = env.aggregate().evolve(state, decode(recorded));
+                version = recorded.version();
+                position = recorded.position();
+                String commandId = recorded.metadata().get(EventEnvelope.COMMAND_ID);
+                if (commandId != null) {
+                    commands.add(new Recovery.CommandSeen(commandId, version));
+                }
+            }
+            return new Recovery<>(state, version, position, base.window(), commands, base.lastSnapshotVersion(),
+                    base.startedNanos());
+        });
+    }
+
+    /** The events of a stream, decoded, from a version up to another (inclusive). */
+    public CompletionStage<List<EventEnvelope<E>>> history(StreamId stream, long fromVersion, long toVersion) {
+        long started = System.nanoTime();
+        return env.store().readStream(stream, fromVersion, toVersion).thenApply(events -> {
+            env.metrics().storeLoad(env.aggregate().type(), System.nanoTime() - started);
+            List<EventEnvelope<E>> decoded = new ArrayList<>(events.size());
+            for (RecordedEvent recorded : events) {
+                decoded.add(new EventEnvelope<>(recorded.stream(), recorded.version(), recorded.position(),
+                        recorded.type(), recorded.recordedAt(), recorded.metadata(), decode(recorded)));
+            }
+            return decoded;
+        });
+    }
+
+    public E decode(RecordedEvent recorded) {
+        return env.codec().decode(recorded.type(), recorded.data(), env.aggregate().eventType());
+    }
+
+    private Recovery<S> initial(StreamId stream, long started) {
+        return new Recovery<>(env.aggregate().initialState(stream.id()), 0, 0, null, List.of(), 0, started);
+    }
+
+    /** The snapshot's state and window, or the initial state when there is no usable snapshot. */
+    private Recovery<S> fromSnapshot(StreamId stream, long started) {
+        long loadStarted = System.nanoTime();
+        Snapshot snapshot;
+        try {
+            snapshot = env.snapshots().orElseThrow().load(stream).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "snapshot of {0} could not be loaded; replaying the stream: {1}", stream,
+                    e.toString());
+            return initial(stream, started);
+        } finally {
+            env.metrics().snapshotLoad(env.aggregate().type(), System.nanoTime() - loadStarted);
+        }
+        if (snapshot == null) {
+            return initial(stream, started);
+        }
+        if (snapshot.schemaVersion() != env.settings().snapshotSchemaVersion()
+                || !snapshot.stateType().equals(env.stateTypeName())) {
+            LOG.log(Level.DEBUG, "ignoring snapshot of {0}: schema {1} of {2}, expected {3} of {4}", stream,
+                    snapshot.schemaVersion(), snapshot.stateType(), env.settings().snapshotSchemaVersion(),
+                    env.stateTypeName());
+            return initial(stream, started);
+        }
+        try {
+            SnapshotFormat.Body body = SnapshotFormat.read(snapshot.state(), env.settings().commandWindow());
+            S state = env.codec().decode(snapshot.stateType(), body.state(), env.aggregate().stateType());
+            return new Recovery<>(state, snapshot.version(), snapshot.position(), body.window(), List.of(),
+                    snapshot.version(), started);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "snapshot of {0} is unreadable; replaying the stream: {1}", stream, e.toString());
+            return initial(stream, started);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.clstr.application.eventsourcing;
+
+import io.clstr.ports.out.eventstore.AppendResult;
+import io.clstr.ports.out.eventstore.CommitListener;
+import io.clstr.ports.out.eventstore.EventData;
+import io.clstr.ports.out.eventstore.EventFilter;
+import io.clstr.ports.out.eventstore.EventStore;
+import io.clstr.ports.out.eventstore.ExpectedVersion;
+import io.clstr.ports.out.eventstore.RecordedCommit;
+import io.clstr.ports.out.eventstore.RecordedEvent;
+import io.clstr.ports.out.eventstore.StreamId;
+import io.clstr.ports.out.eventstore.Subscription;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An event store for tests: delegates to a real one, counts appends, and can hold appends back (to
+ * let commands pile up behind one in flight) or fail the next ones.
+ */
+final class ControllableEventStore implements EventStore {
+
+    private final EventStore delegate;
+    private final AtomicInteger appends = new AtomicInteger();
+    private final Queue<Runnable> held = new ArrayDeque<>();
+    private final Queue<RuntimeException> failures = new ArrayDeque<>();
+    private boolean holding;
+
+    ControllableEventStore(EventStore delegate) {
+        this.delegate = delegate;
+    }
+
+    int appends() {
+        return appends.get();
+    }
+
+    /** From now on appends wait until {@link #release()}. */
+    synchronized void hold() {
+        holding = true;
+    }
+
+    /** Lets every held append through and stops holding. */
+    void release() {
+        Queue<Runnable> toRun;
+        synchronized (this) {
+            holding = false;
+            toRun = new ArrayDeque<>(held);
+            held.clear();
+        }
+        toRun.forEach(Runnable::run);
+    }
+
+    synchronized int heldCount() {
+        return held.size();
+    }
+
+    /** The next append fails with this error (without reaching the store). */
+    synchronized void failNextAppend(RuntimeException error) {
+        failures.add(error);
+    }
+
+    @Override
+    public CompletionStage<AppendResult> append(StreamId stream, ExpectedVersion expected, List<EventData> events,
+            String commitId) {
+        CompletableFuture<AppendResult> result = new CompletableFuture<>();
+        Runnable run = () -> {
+            appends.incrementAndGet();
+            delegate.append(stream, expected, events, commitId).whenComplete((r, e) -> {
+                if (e != null) {
+                    result.completeExceptionally(e);
+                } else {
+                    result.complete(r);
+                }
+            });
+        };
+        synchronized (this) {
+            RuntimeException failure = failures.poll();
+            if (failure != null) {
+                result.completeExceptionally(failure);
+                return result;
+            }
+            if (holding) {
+                held.add(run);
+                return result;
+            }
+        }
+        run.run();
+        return result;
+    }
+
+    @Override
+    public CompletionStage<List<RecordedEvent>> readStream(StreamId stream, long fromVersion, long toVersion) {
+        return delegate.readStream(stream, fromVersion, toVersion);
+    }
+
+    @Override
+    public CompletionStage<List<RecordedCommit>> readAll(long afterPosition, int maxCommits, EventFilter filter) {
+        return delegate.readAll(afterPosition, maxCommits, filter);
+    }
+
+    @Override
+    public Subscription subscribe(long afterPosition, EventFilter filter, CommitListener listener) {
+        return delegate.subscribe(afterPosition, filter, listener);
+    }
+}

@@ -21,7 +21,7 @@ public final class KeyedExecutor {
 
     /**
      * @param executor        runs the tasks (blocking tasks need an executor sized for them)
-     * @param maxQueuedPerKey tasks a key may have waiting or running before submissions are refused
+     * @param maxQueuedPerKey tasks a key may have waiting (besides the one running) before submissions are refused
      */
     public KeyedExecutor(Executor executor, int maxQueuedPerKey) {
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -35,7 +35,7 @@ public final class KeyedExecutor {
      * Queues a task behind the earlier tasks of its key. A task that throws is logged and the key
      * goes on with its next task.
      *
-     * @throws TaskRejectedException if the key already has {@code maxQueuedPerKey} tasks
+     * @throws TaskRejectedException if the key already has {@code maxQueuedPerKey} tasks waiting
      */
     public void execute(Object key, Runnable task) {
         Objects.requireNonNull(key, "key");

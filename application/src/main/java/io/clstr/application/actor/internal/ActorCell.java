@@ -121,12 +121,12 @@ public final class ActorCell<M> extends RecurringTask implements ActorRef<M> {
         Objects.requireNonNull(message, "message");
         long timeoutNanos = positiveNanos(timeout);
         AskPromise<R> promise = new AskPromise<>(this, message, timeout);
+        promise.armTimer(timeoutNanos); // first: if the scheduler refuses, no slot is taken
         long refused = reserve();
         if (refused != 0) {
-            promise.completeExceptionally(refusal(refused));
+            promise.fail(refusal(refused));
             return promise;
         }
-        promise.armTimer(timeoutNanos);
         mailbox.offer(promise);
         trySchedule();
         return promise;
@@ -159,6 +159,11 @@ public final class ActorCell<M> extends RecurringTask implements ActorRef<M> {
 
     private RuntimeException refusal(long refused) {
         return refused == COUNT ? new MailboxFullException(name, capacity) : new ActorStoppedException(name);
+    }
+
+    /** A message left the mailbox: frees its slot. */
+    private void takeSlot() {
+        long unused = (long) STATE.getAndAdd(this, -1L); // typed exactly, so the VarHandle call inlines
     }
 
     /** Timer ticks bypass the capacity: each timer holds at most one slot. False once stopping. */
@@ -316,7 +321,7 @@ public final class ActorCell<M> extends RecurringTask implements ActorRef<M> {
             if (item == null) {
                 break;
             }
-            STATE.getAndAdd(this, -1L);
+            takeSlot();
             budget--;
             handle(item);
         }
@@ -472,7 +477,7 @@ public final class ActorCell<M> extends RecurringTask implements ActorRef<M> {
     private void failQueued() {
         Object item;
         while ((item = mailbox.poll()) != null) {
-            STATE.getAndAdd(this, -1L);
+            takeSlot();
             if (item instanceof AskPromise) {
                 ((AskPromise<?>) item).fail(new ActorStoppedException(name));
             }

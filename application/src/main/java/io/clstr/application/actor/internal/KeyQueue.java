@@ -87,7 +87,7 @@ public final class KeyQueue extends RecurringTask {
                 release();
                 return;
             }
-            STATE.getAndAdd(this, -1);
+            int unused = (int) STATE.getAndAdd(this, -1); // typed exactly, so the VarHandle call inlines
             try {
                 task.run();
             } catch (Throwable t) {

@@ -47,11 +47,11 @@ public final class TimingWheel implements Scheduler, AutoCloseable {
 
         @Override
         public boolean cancel() {
-            return TASK.getAndSet(this, null) != null;
+            return (Runnable) TASK.getAndSet(this, (Runnable) null) != null;
         }
 
         Runnable take() {
-            return (Runnable) TASK.getAndSet(this, null);
+            return (Runnable) TASK.getAndSet(this, (Runnable) null);
         }
     }
 

@@ -59,7 +59,7 @@ public class AskBenchmark {
         Behavior<Increment> counter = Behaviors.withState(Increment.class, ctx -> new Counter())
                 .on(Increment.class, (c, ctx, msg) -> c.value += msg.amount())
                 .build();
-        refs = new ActorRef[actors];
+        refs = (ActorRef<Increment>[]) new ActorRef<?>[actors];
         for (int i = 0; i < actors; i++) {
             refs[i] = system.spawn("counter-" + i, counter);
         }
@@ -78,6 +78,8 @@ public class AskBenchmark {
         for (int i = 0; i < IN_FLIGHT; i++) {
             replies[i] = targets[i % count].ask(increment, TIMEOUT).toCompletableFuture();
         }
-        CompletableFuture.allOf(replies).join();
+        for (CompletableFuture<?> reply : replies) {
+            reply.join(); // in order: cheaper than allOf, which builds a relay future per pair
+        }
     }
 }

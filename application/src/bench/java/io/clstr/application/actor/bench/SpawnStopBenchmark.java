@@ -62,6 +62,8 @@ public class SpawnStopBenchmark {
             refs[i].stop();
             terminations[i] = refs[i].terminated().toCompletableFuture();
         }
-        CompletableFuture.allOf(terminations).join();
+        for (CompletableFuture<?> done : terminations) {
+            done.join();
+        }
     }
 }

@@ -69,7 +69,7 @@ public class TellBenchmark {
                 .on(Flush.class, (sum, ctx, msg) -> sum.value)
                 .build();
         ActorOptions options = ActorOptions.defaults().withMailboxCapacity(BATCH / actors + 16);
-        refs = new ActorRef[actors];
+        refs = (ActorRef<Command>[]) new ActorRef<?>[actors];
         for (int i = 0; i < actors; i++) {
             refs[i] = system.spawn("summer-" + i, summing, options);
         }
@@ -92,6 +92,8 @@ public class TellBenchmark {
         for (int i = 0; i < count; i++) {
             flushes[i] = targets[i].ask(flush, TIMEOUT).toCompletableFuture();
         }
-        CompletableFuture.allOf(flushes).join();
+        for (CompletableFuture<?> done : flushes) {
+            done.join();
+        }
     }
 }

@@ -147,6 +147,41 @@ class KeyedExecutorTest {
         assertThat(seen).hasSize(2_000).isSorted();
     }
 
+    @Test
+    void concurrent_submitters_keep_their_order_per_key_while_keys_retire_and_return() throws Exception {
+        KeyedExecutor executor = new KeyedExecutor(pool, 100_000);
+        int submitters = 4;
+        int perSubmitter = 20_000;
+        Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+        AtomicInteger ran = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < submitters; t++) {
+            int submitter = t;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < perSubmitter; i++) {
+                    int sequence = i;
+                    String key = "key-" + (i % 8);
+                    executor.execute(key, () -> {
+                        seen.computeIfAbsent(key + "/" + submitter, k -> new ArrayList<>()).add(sequence);
+                        ran.incrementAndGet();
+                    });
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join(TIMEOUT.toMillis());
+        }
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(ran).hasValue(submitters * perSubmitter);
+            assertThat(executor.activeKeys()).isZero();
+        });
+        assertThat(seen).hasSize(8 * submitters).allSatisfy((keyAndSubmitter, sequences) ->
+                assertThat(sequences).hasSize(perSubmitter / 8).isSorted());
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

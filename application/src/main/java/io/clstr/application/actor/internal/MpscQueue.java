@@ -13,7 +13,7 @@ import java.lang.invoke.VarHandle;
  * <p>Between a producer's exchange and its link a consumer may briefly see the queue as empty; every
  * caller here re-checks for work after linking, so that window never loses a wake-up.
  */
-public final class MpscQueue<E> {
+final class MpscQueue<E> {
 
     private static final VarHandle TAIL;
 
@@ -38,7 +38,7 @@ public final class MpscQueue<E> {
     @SuppressWarnings("unused") // accessed through TAIL
     private volatile Node<E> tail;
 
-    public MpscQueue() {
+    MpscQueue() {
         Node<E> stub = new Node<>(null);
         head = stub;
         tail = stub;
@@ -46,14 +46,14 @@ public final class MpscQueue<E> {
 
     /** Appends an element; safe from any thread. */
     @SuppressWarnings("unchecked")
-    public void offer(E element) {
+    void offer(E element) {
         Node<E> node = new Node<>(element);
         Node<E> previous = (Node<E>) TAIL.getAndSet(this, node);
         previous.next = node;
     }
 
     /** Removes the oldest linked element, or returns null; consumer only. */
-    public E poll() {
+    E poll() {
         Node<E> next = head.next;
         if (next == null) {
             return null;
@@ -68,7 +68,7 @@ public final class MpscQueue<E> {
      * Whether no element is linked yet. Consumer only, but a stale read is harmless: an old head
      * always has a successor, so a stale view can only report "not empty".
      */
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return head.next == null;
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.ForkJoinTask;
  * completes, so scheduling it allocates nothing (the pool would otherwise wrap every
  * {@code Runnable}). Any other executor receives it as a plain {@code Runnable}.
  */
-public abstract class RecurringTask extends ForkJoinTask<Void> implements Runnable {
+abstract class RecurringTask extends ForkJoinTask<Void> implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(RecurringTask.class.getName());
 

@@ -95,6 +95,7 @@ public final class ActorSystem implements AutoCloseable {
     /**
      * Stops every actor, waits up to {@code timeout} for them to terminate, then shuts down the
      * executor and scheduler the system created. Returns whether every actor terminated in time.
+     * Call it from outside the system: an actor calling it would wait for its own termination.
      */
     public boolean close(Duration timeout) {
         boolean stopped = runtime.stopAll(timeout);

@@ -48,13 +48,13 @@ public final class ActorRuntime {
         if (closing) {
             throw new IllegalStateException("actor system " + system.name() + " is closed");
         }
+        String group = options.group();
+        if (!groups.containsKey(group) && groups.putIfAbsent(group, Boolean.TRUE) == null) {
+            metrics.registerMailboxDepth(group, () -> depth(group)); // before the actor exists, in case it throws
+        }
         ActorCell<M> cell = new ActorCell<>(name, this, definition, options);
         if (registry.putIfAbsent(name, cell) != null) {
             throw new IllegalStateException("actor name already in use: " + name);
-        }
-        if (groups.putIfAbsent(options.group(), Boolean.TRUE) == null) {
-            String group = options.group();
-            metrics.registerMailboxDepth(group, () -> depth(group));
         }
         cell.start();
         return cell;

@@ -17,6 +17,9 @@ public interface ActorContext<M> {
     /** This actor's timers, which deliver messages into its own mailbox. */
     Timers<M> timers();
 
+    /** A thread-safe way for work this actor started to report back, past the mailbox capacity. */
+    Completions<M> completions();
+
     /** Stops this actor once the current message is handled. */
     void stop();
 

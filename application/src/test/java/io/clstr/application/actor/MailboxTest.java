@@ -57,6 +57,31 @@ class MailboxTest {
     }
 
     @Test
+    void completions_of_the_actors_own_work_are_delivered_even_when_the_mailbox_is_full() {
+        List<Completions<String>> completions = new ArrayList<>();
+        ActorRef<String> ref = kit.system().spawn("worker", Behaviors.receive(String.class).on(String.class, (ctx, msg) -> {
+            if (msg.equals("start")) {
+                completions.add(ctx.completions());
+            }
+            handled.add(msg);
+            return msg;
+        }).build(), ActorOptions.defaults().withMailboxCapacity(2));
+        ref.tell("start");
+        kit.drain();
+        ref.tell("a");
+        ref.tell("b");
+        assertThatThrownBy(() -> ref.tell("c")).isInstanceOf(MailboxFullException.class);
+
+        assertThat(completions.get(0).deliver("done")).isTrue();
+        kit.drain();
+
+        assertThat(handled).containsExactly("start", "a", "b", "done");
+        ref.stop();
+        kit.drain();
+        assertThat(completions.get(0).deliver("too late")).isFalse();
+    }
+
+    @Test
     void reports_mailbox_depth_per_group_not_per_actor() {
         ActorOptions orders = ActorOptions.defaults().withGroup("entity-order");
         ActorRef<String> first = kit.system().spawn("order-1", recorder(""), orders);

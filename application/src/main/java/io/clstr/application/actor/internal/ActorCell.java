@@ -1,6 +1,7 @@
 package io.clstr.application.actor.internal;
 
 import io.clstr.application.actor.ActorContext;
+import io.clstr.application.actor.Completions;
 import io.clstr.application.actor.ActorOptions;
 import io.clstr.application.actor.ActorRef;
 import io.clstr.application.actor.ActorStoppedException;
@@ -168,6 +169,15 @@ public final class ActorCell<M> extends RecurringTask implements ActorRef<M> {
 
     /** Timer ticks bypass the capacity: each timer holds at most one slot. False once stopping. */
     boolean enqueueTimer(TimerTable.Timer timer) {
+        return enqueueBeyondCapacity(timer);
+    }
+
+    /** Completions of the actor's own work bypass the capacity (see {@link Completions}). False once stopping. */
+    private boolean enqueueCompletion(M message) {
+        return enqueueBeyondCapacity(Objects.requireNonNull(message, "message"));
+    }
+
+    private boolean enqueueBeyondCapacity(Object item) {
         for (;;) {
             long s = state;
             if ((s & ENDING) != 0) {
@@ -177,7 +187,7 @@ public final class ActorCell<M> extends RecurringTask implements ActorRef<M> {
                 break;
             }
         }
-        mailbox.offer(timer);
+        mailbox.offer(item);
         trySchedule();
         return true;
     }
@@ -500,6 +510,11 @@ public final class ActorCell<M> extends RecurringTask implements ActorRef<M> {
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public Completions<M> completions() {
+            return ActorCell.this::enqueueCompletion;
         }
 
         @Override

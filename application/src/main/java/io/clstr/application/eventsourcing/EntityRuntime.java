@@ -20,7 +20,6 @@ import io.clstr.ports.out.metrics.EventSourcingMetrics;
 import io.clstr.ports.out.snapshot.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +50,7 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
 
     private final EntityEnvironment<C, E, S> env;
     private final EventReplay<C, E, S> replay;
+    private final AggregateHistory<C, E, S> history;
     private final ActorSystem actors;
     private final ActorOptions actorOptions;
     private final ConcurrentHashMap<String, Handle> active = new ConcurrentHashMap<>();
@@ -66,6 +66,7 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
         this.env = new EntityEnvironment<>(builder.aggregate, builder.store, Optional.ofNullable(builder.snapshots),
                 builder.codec, builder.settings, builder.metrics, builder.background, builder.clock, stateName);
         this.replay = new EventReplay<>(env);
+        this.history = new AggregateHistory<>(builder.aggregate, builder.store, builder.codec, builder.metrics);
         this.actors = builder.actors;
         this.actorOptions = ActorOptions.defaults()
                 .withGroup("entity-" + builder.aggregate.type().name())
@@ -107,36 +108,9 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
         return ask(entityId, new EntityMessage.ReadState(), timeout, 1);
     }
 
-    /** The state right after the event with this version; empty if the stream is shorter. */
-    public CompletionStage<Optional<Versioned<S>>> stateAt(String entityId, long version) {
-        if (version < 1) {
-            throw new IllegalArgumentException("version must be >= 1, got " + version);
-        }
-        return replay.history(new StreamId(type(), entityId), 1, version).thenApply(events -> {
-            if (events.isEmpty() || events.get(events.size() - 1).version() < version) {
-                return Optional.empty();
-            }
-            return Optional.of(fold(entityId, events));
-        });
-    }
-
-    /** The state as it was at an instant; empty if the entity had no events yet. */
-    public CompletionStage<Optional<Versioned<S>>> stateAsOf(String entityId, Instant instant) {
-        return replay.history(new StreamId(type(), entityId), 1, Long.MAX_VALUE).thenApply(events -> {
-            List<EventEnvelope<E>> upTo = new ArrayList<>();
-            for (EventEnvelope<E> event : events) {
-                if (event.recordedAt().isAfter(instant)) {
-                    break;
-                }
-                upTo.add(event);
-            }
-            return upTo.isEmpty() ? Optional.empty() : Optional.of(fold(entityId, upTo));
-        });
-    }
-
-    /** Every event of the entity, decoded, with its metadata (the audit trail). */
-    public CompletionStage<List<EventEnvelope<E>>> history(String entityId) {
-        return replay.history(new StreamId(type(), entityId), 1, Long.MAX_VALUE);
+    /** Reads of the aggregate's past (audit trail, time travel) straight from the store. */
+    public AggregateHistory<C, E, S> history() {
+        return history;
     }
 
     /** Entities active on this node now. */
@@ -157,7 +131,7 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
         List<CompletableFuture<Void>> stopped = new ArrayList<>();
         for (Map.Entry<String, Handle> entry : active.entrySet()) {
             if (entityIds.test(entry.getKey())) {
-                stopped.add(entry.getValue().ref.terminated().toCompletableFuture());
+                stopped.add(entry.getValue().forgotten);
                 requestPassivation(entry.getValue());
             }
         }
@@ -217,7 +191,7 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
             ActorRef<EntityMessage> ref = actors.spawn(name, EntityBehavior.of(env, replay, id), actorOptions);
             return new Handle(ref);
         });
-        handle.ref.terminated().thenRun(() -> active.remove(entityId, handle));
+        handle.forgetWhenStopped(() -> active.remove(entityId, handle));
         if (active.size() > env.settings().maxActiveEntities()) {
             evictLeastRecentlyUsed();
         }
@@ -267,22 +241,26 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
         }
     }
 
-    private Versioned<S> fold(String entityId, List<EventEnvelope<E>> events) {
-        S state = env.aggregate().initialState(entityId);
-        for (EventEnvelope<E> event : events) {
-            state = env.aggregate().evolve(state, event.event());
-        }
-        return new Versioned<>(state, events.isEmpty() ? 0 : events.get(events.size() - 1).version());
-    }
-
     /** An active entity and when it was last used. */
     private static final class Handle {
         final ActorRef<EntityMessage> ref;
+        /** Completes once the actor has stopped and this handle has left the active map. */
+        final CompletableFuture<Void> forgotten = new CompletableFuture<>();
+        private final AtomicBoolean watching = new AtomicBoolean();
         volatile long lastUsedNanos = System.nanoTime();
         volatile boolean passivationRequested;
 
         Handle(ActorRef<EntityMessage> ref) {
             this.ref = ref;
+        }
+
+        void forgetWhenStopped(Runnable forget) {
+            if (watching.compareAndSet(false, true)) {
+                ref.terminated().whenComplete((ignored, error) -> {
+                    forget.run();
+                    forgotten.complete(null);
+                });
+            }
         }
     }
 

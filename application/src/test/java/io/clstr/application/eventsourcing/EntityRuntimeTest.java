@@ -442,9 +442,9 @@ class EntityRuntimeTest {
             increment("c-1", 3, "cmd-2");
             increment("c-1", 4, "cmd-3");
 
-            assertThat(join(counters.stateAt("c-1", 2))).contains(new Versioned<>(new Counter("c-1", 5), 2));
-            assertThat(join(counters.stateAt("c-1", 4))).isEmpty();
-            assertThat(join(counters.history("c-1"))).extracting(EventEnvelope::version, EventEnvelope::commandId)
+            assertThat(join(counters.history().stateAt("c-1", 2))).contains(new Versioned<>(new Counter("c-1", 5), 2));
+            assertThat(join(counters.history().stateAt("c-1", 4))).isEmpty();
+            assertThat(join(counters.history().events("c-1"))).extracting(EventEnvelope::version, EventEnvelope::commandId)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "cmd-1"),
                             org.assertj.core.groups.Tuple.tuple(2L, "cmd-2"),
                             org.assertj.core.groups.Tuple.tuple(3L, "cmd-3"));
@@ -453,12 +453,12 @@ class EntityRuntimeTest {
         @Test
         void state_as_of_an_instant_folds_the_events_recorded_until_then() {
             increment("c-1", 2, "cmd-1");
-            Instant between = join(counters.history("c-1")).get(0).recordedAt();
+            Instant between = join(counters.history().events("c-1")).get(0).recordedAt();
             await().atMost(TIMEOUT).until(() -> Instant.now().isAfter(between.plusMillis(2)));
             increment("c-1", 3, "cmd-2");
 
-            assertThat(join(counters.stateAsOf("c-1", between))).contains(new Versioned<>(new Counter("c-1", 2), 1));
-            assertThat(join(counters.stateAsOf("c-1", between.minusSeconds(60)))).isEmpty();
+            assertThat(join(counters.history().stateAsOf("c-1", between))).contains(new Versioned<>(new Counter("c-1", 2), 1));
+            assertThat(join(counters.history().stateAsOf("c-1", between.minusSeconds(60)))).isEmpty();
         }
     }
 

@@ -264,16 +264,12 @@ final class Entity<C, E, S> {
             pending.reply.complete(new CommandResult.Accepted<>(committedState, committedVersion, true));
         } else {
             // An older command: answer with the state right after it, as its first reply did.
-            replay.history(stream, 1, seen.version()).whenComplete((events, error) -> {
+            replay.stateAt(stream, seen.version()).whenComplete((state, error) -> {
                 if (error != null) {
                     pending.reply.completeExceptionally(unwrap(error));
-                    return;
+                } else {
+                    pending.reply.complete(new CommandResult.Accepted<>(state, seen.version(), true));
                 }
-                S state = env.aggregate().initialState(stream.id());
-                for (EventEnvelope<E> event : events) {
-                    state = env.aggregate().evolve(state, event.event());
-                }
-                pending.reply.complete(new CommandResult.Accepted<>(state, seen.version(), true));
             });
         }
     }

@@ -1,5 +1,6 @@
 package io.clstr.application.eventsourcing.internal;
 
+import io.clstr.application.eventsourcing.AggregateHistory;
 import io.clstr.application.eventsourcing.EventEnvelope;
 import io.clstr.ports.out.eventstore.RecordedEvent;
 import io.clstr.ports.out.eventstore.StreamId;
@@ -19,9 +20,11 @@ public final class EventReplay<C, E, S> {
     private static final System.Logger LOG = System.getLogger(EventReplay.class.getName());
 
     private final EntityEnvironment<C, E, S> env;
+    private final AggregateHistory<C, E, S> history;
 
     public EventReplay(EntityEnvironment<C, E, S> env) {
         this.env = env;
+        this.history = new AggregateHistory<>(env.aggregate(), env.store(), env.codec(), env.metrics());
     }
 
     /** Full recovery: snapshot (if usable) plus tail. */
@@ -60,22 +63,14 @@ public final class EventReplay<C, E, S> {
         });
     }
 
-    /** The events of a stream, decoded, from a version up to another (inclusive). */
-    public CompletionStage<List<EventEnvelope<E>>> history(StreamId stream, long fromVersion, long toVersion) {
-        long started = System.nanoTime();
-        return env.store().readStream(stream, fromVersion, toVersion).thenApply(events -> {
-            env.metrics().storeLoad(env.aggregate().type(), System.nanoTime() - started);
-            List<EventEnvelope<E>> decoded = new ArrayList<>(events.size());
-            for (RecordedEvent recorded : events) {
-                decoded.add(new EventEnvelope<>(recorded.stream(), recorded.version(), recorded.position(),
-                        recorded.type(), recorded.recordedAt(), recorded.metadata(), decode(recorded)));
-            }
-            return decoded;
-        });
+    /** The state right after an earlier version (to answer a repeated command as it was first answered). */
+    CompletionStage<S> stateAt(StreamId stream, long version) {
+        return history.stateAt(stream.id(), version).thenApply(found -> found
+                .orElseThrow(() -> new IllegalStateException(stream + " has no version " + version)).state());
     }
 
-    public E decode(RecordedEvent recorded) {
-        return env.codec().decode(recorded.type(), recorded.data(), env.aggregate().eventType());
+    private E decode(RecordedEvent recorded) {
+        return history.decode(recorded);
     }
 
     private Recovery<S> initial(StreamId stream, long started) {

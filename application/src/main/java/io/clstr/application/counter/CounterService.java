@@ -1,0 +1,48 @@
+package io.clstr.application.counter;
+
+import io.clstr.application.eventsourcing.CommandGateway;
+import io.clstr.application.eventsourcing.CommandOutcomes;
+import io.clstr.application.eventsourcing.CommandRequest;
+import io.clstr.domain.counter.Counter;
+import io.clstr.domain.counter.CounterCommand;
+import io.clstr.ports.in.counter.CounterView;
+import io.clstr.ports.in.counter.GetCounterQuery;
+import io.clstr.ports.in.counter.IncrementCounterUseCase;
+import io.clstr.ports.in.request.CommandOutcome;
+import io.clstr.ports.in.request.RequestContext;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/** The counter use cases over the counter entities. */
+public final class CounterService implements IncrementCounterUseCase, GetCounterQuery {
+
+    private final CommandGateway<CounterCommand, Counter> counters;
+    private final Duration readTimeout;
+
+    public CounterService(CommandGateway<CounterCommand, Counter> counters, Duration readTimeout) {
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome<CounterView>> increment(String counterId, long amount, RequestContext context) {
+        try {
+            CommandRequest<CounterCommand> request = new CommandRequest<>(counterId, new CounterCommand.Increment(amount),
+                    context.commandId(), context.expectedVersion());
+            return CommandOutcomes.outcome(counters.execute(request, context.timeout()),
+                    (counter, version) -> new CounterView(counter.id(), counter.value(), version), Set.of());
+        } catch (RuntimeException e) {
+            return CommandOutcomes.failed(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Optional<CounterView>> getCounter(String counterId) {
+        return CommandOutcomes.translated(counters.state(counterId, readTimeout).thenApply(current -> current.exists()
+                ? Optional.of(new CounterView(counterId, current.state().value(), current.version()))
+                : Optional.empty()));
+    }
+}

@@ -1,0 +1,90 @@
+package io.clstr.application.eventsourcing;
+
+import io.clstr.ports.in.request.CommandOutcome;
+import io.clstr.ports.in.request.ConcurrencyConflictException;
+import io.clstr.ports.in.request.ServiceUnavailableException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
+
+/**
+ * Turns what the entity runtime answers into what driving ports promise: business results become
+ * {@link CommandOutcome}s; infrastructure failures become the two exceptions callers can act on
+ * (retry later with the same command id).
+ */
+public final class CommandOutcomes {
+
+    private CommandOutcomes() {
+    }
+
+    /**
+     * @param view builds the view from the state and its version
+     * @param notFoundCodes rejection codes that mean "no such aggregate"
+     */
+    public static <S, V> CompletionStage<CommandOutcome<V>> outcome(CompletionStage<CommandResult<S>> result,
+            BiFunction<S, Long, V> view, Set<String> notFoundCodes) {
+        return result.handle((answer, error) -> {
+            if (error != null) {
+                throw translate(error);
+            }
+            if (answer instanceof CommandResult.Accepted<S> accepted) {
+                return new CommandOutcome.Accepted<>(view.apply(accepted.state(), accepted.version()),
+                        accepted.repeated());
+            }
+            if (answer instanceof CommandResult.Rejected<S> rejected) {
+                String code = rejected.rejection().code();
+                return notFoundCodes.contains(code)
+                        ? new CommandOutcome.NotFound<>(rejected.rejection().message())
+                        : new CommandOutcome.Rejected<>(code, rejected.rejection().message());
+            }
+            CommandResult.VersionMismatch<S> mismatch = (CommandResult.VersionMismatch<S>) answer;
+            return new CommandOutcome.VersionMismatch<>(mismatch.expected(), mismatch.actual());
+        });
+    }
+
+    /** Passes a result through, translating infrastructure failures. */
+    public static <T> CompletionStage<T> translated(CompletionStage<T> result) {
+        return result.handle((value, error) -> {
+            if (error != null) {
+                throw translate(error);
+            }
+            return value;
+        });
+    }
+
+    /**
+     * The exception a caller of a driving port sees: programming and input errors pass through,
+     * a conflict that survived its retries is a {@link ConcurrencyConflictException}, anything else from
+     * the infrastructure (timeouts, full queues, stopped nodes, unreachable stores) is a
+     * {@link ServiceUnavailableException}.
+     */
+    public static RuntimeException translate(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof IllegalArgumentException || cause instanceof ServiceUnavailableException
+                || cause instanceof ConcurrencyConflictException) {
+            return (RuntimeException) cause;
+        }
+        if (cause instanceof io.clstr.ports.out.eventstore.ConcurrencyConflictException) {
+            return new ConcurrencyConflictException("the aggregate changed concurrently; retry the command");
+        }
+        return new ServiceUnavailableException("the request could not be completed now; retrying it with the same"
+                + " command id is safe", cause);
+    }
+
+    /** A stage already failed with the translation of {@code error}. */
+    public static <T> CompletionStage<T> failed(Throwable error) {
+        return CompletableFuture.failedFuture(translate(error));
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

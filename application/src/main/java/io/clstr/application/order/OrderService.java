@@ -1,0 +1,170 @@
+package io.clstr.application.order;
+
+import io.clstr.application.eventsourcing.AggregateHistory;
+import io.clstr.application.eventsourcing.CommandGateway;
+import io.clstr.application.eventsourcing.CommandOutcomes;
+import io.clstr.application.eventsourcing.CommandRequest;
+import io.clstr.application.eventsourcing.EventEnvelope;
+import io.clstr.application.eventsourcing.Versioned;
+import io.clstr.domain.order.Money;
+import io.clstr.domain.order.Order;
+import io.clstr.domain.order.OrderCommand;
+import io.clstr.domain.order.OrderEvent;
+import io.clstr.domain.order.OrderLine;
+import io.clstr.domain.order.OrderRejections;
+import io.clstr.ports.in.order.CancelOrderUseCase;
+import io.clstr.ports.in.order.ChangeOrderLinesUseCase;
+import io.clstr.ports.in.order.ConfirmOrderUseCase;
+import io.clstr.ports.in.order.GetOrderQuery;
+import io.clstr.ports.in.order.NewOrderLine;
+import io.clstr.ports.in.order.OrderHistoryQuery;
+import io.clstr.ports.in.order.OrderView;
+import io.clstr.ports.in.order.PlaceOrderUseCase;
+import io.clstr.ports.in.order.ShipOrderUseCase;
+import io.clstr.ports.in.request.CommandOutcome;
+import io.clstr.ports.in.request.RequestContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * The order use cases: turns requests into domain commands (stamping time from the clock), sends
+ * them to the order's entity wherever it lives, and maps the outcome into views.
+ *
+ * <p>Ids the service makes are derived from the command id, so a retried request (same command id)
+ * builds the same command for the same order and the entity's command window recognises it: a
+ * retried "place order" never creates a second order.
+ */
+public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUseCase, ConfirmOrderUseCase,
+        CancelOrderUseCase, ShipOrderUseCase, GetOrderQuery, OrderHistoryQuery {
+
+    private static final Set<String> NOT_FOUND = Set.of(OrderRejections.ORDER_NOT_FOUND);
+
+    private final CommandGateway<OrderCommand, Order> orders;
+    private final AggregateHistory<OrderCommand, OrderEvent, Order> history;
+    private final Clock clock;
+    private final Duration readTimeout;
+
+    public OrderService(CommandGateway<OrderCommand, Order> orders, AggregateHistory<OrderCommand, OrderEvent, Order> history,
+            Clock clock, Duration readTimeout) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.history = Objects.requireNonNull(history, "history");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome<OrderView>> placeOrder(String customerId, String currency,
+            List<NewOrderLine> lines, RequestContext context) {
+        return send(derivedId("order", context.commandId()), () -> {
+            List<OrderLine> orderLines = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                orderLines.add(line(lines.get(i), currency, "line-" + (i + 1)));
+            }
+            return new OrderCommand.PlaceOrder(customerId, currency, orderLines, clock.instant());
+        }, context);
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome<OrderView>> addLine(String orderId, NewOrderLine line, RequestContext context) {
+        // The currency is checked by the decider against the order's; the line carries the one it was priced in.
+        return orders.state(orderId, context.timeout()).thenCompose(current -> {
+            if (!current.exists()) {
+                return java.util.concurrent.CompletableFuture.completedStage(
+                        new CommandOutcome.NotFound<OrderView>("order " + orderId + " does not exist"));
+            }
+            String lineId = derivedId("line", context.commandId()).substring(0, 13);
+            return send(orderId, () -> new OrderCommand.AddLine(line(line, current.state().currency(), lineId)), context);
+        }).exceptionallyCompose(CommandOutcomes::failed);
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome<OrderView>> removeLine(String orderId, String lineId, RequestContext context) {
+        return send(orderId, () -> new OrderCommand.RemoveLine(lineId), context);
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome<OrderView>> changeQuantity(String orderId, String lineId, int quantity,
+            RequestContext context) {
+        return send(orderId, () -> new OrderCommand.ChangeQuantity(lineId, quantity), context);
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome<OrderView>> confirmOrder(String orderId, RequestContext context) {
+        return send(orderId, () -> new OrderCommand.ConfirmOrder(clock.instant()), context);
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome<OrderView>> cancelOrder(String orderId, String reason, RequestContext context) {
+        return send(orderId, () -> new OrderCommand.CancelOrder(reason, clock.instant()), context);
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome<OrderView>> shipOrder(String orderId, String trackingNumber,
+            RequestContext context) {
+        return send(orderId, () -> new OrderCommand.ShipOrder(trackingNumber, clock.instant()), context);
+    }
+
+    @Override
+    public CompletionStage<Optional<OrderView>> getOrder(String orderId) {
+        return CommandOutcomes.translated(orders.state(orderId, readTimeout)
+                .thenApply(current -> current.exists() ? Optional.of(OrderViews.of(current)) : Optional.empty()));
+    }
+
+    @Override
+    public CompletionStage<Optional<OrderView>> getOrderAtVersion(String orderId, long version) {
+        return CommandOutcomes.translated(history.stateAt(orderId, version).thenApply(found -> found.map(OrderViews::of)));
+    }
+
+    @Override
+    public CompletionStage<Optional<OrderView>> getOrderAsOf(String orderId, Instant instant) {
+        return CommandOutcomes.translated(history.stateAsOf(orderId, instant).thenApply(found -> found.map(OrderViews::of)));
+    }
+
+    @Override
+    public CompletionStage<Optional<List<OrderHistoryEntry>>> orderHistory(String orderId) {
+        return CommandOutcomes.translated(history.events(orderId).thenApply(events -> {
+            if (events.isEmpty()) {
+                return Optional.empty();
+            }
+            List<OrderHistoryEntry> entries = new ArrayList<>(events.size());
+            for (EventEnvelope<OrderEvent> event : events) {
+                entries.add(new OrderHistoryEntry(event.version(), event.type(), event.recordedAt(), event.commandId(),
+                        event.event()));
+            }
+            return Optional.of(entries);
+        }));
+    }
+
+    /** Builds the command (invalid input fails the returned stage) and sends it to the order. */
+    private CompletionStage<CommandOutcome<OrderView>> send(String orderId, Supplier<OrderCommand> command,
+            RequestContext context) {
+        try {
+            CommandRequest<OrderCommand> request = new CommandRequest<>(orderId, command.get(), context.commandId(),
+                    context.expectedVersion());
+            return CommandOutcomes.outcome(orders.execute(request, context.timeout()),
+                    (order, version) -> OrderViews.of(new Versioned<>(order, version)), NOT_FOUND);
+        } catch (RuntimeException e) {
+            return CommandOutcomes.failed(e);
+        }
+    }
+
+    private static OrderLine line(NewOrderLine line, String currency, String defaultId) {
+        String lineId = line.lineId() == null ? defaultId : line.lineId();
+        return new OrderLine(lineId, line.sku(), line.quantity(), new Money(line.unitPrice(), currency));
+    }
+
+    /** A stable id from a command id: the same request always addresses the same thing. */
+    private static String derivedId(String kind, String commandId) {
+        return UUID.nameUUIDFromBytes((kind + ":" + commandId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

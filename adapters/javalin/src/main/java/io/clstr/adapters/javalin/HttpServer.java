@@ -1,0 +1,167 @@
+package io.clstr.adapters.javalin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clstr.adapters.javalin.internal.CounterRoutes;
+import io.clstr.adapters.javalin.internal.HttpJson;
+import io.clstr.adapters.javalin.internal.OperationsRoutes;
+import io.clstr.adapters.javalin.internal.OrderRoutes;
+import io.clstr.adapters.javalin.internal.ProblemErrorHandler;
+import io.clstr.adapters.javalin.internal.ProblemHandlers;
+import io.clstr.adapters.javalin.internal.RouteSupport;
+import io.clstr.ports.out.metrics.HttpMetrics;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.util.JavalinException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API of a node: orders, counters, health and the cluster view, served by Javalin on Jetty.
+ * Handlers never hold a server thread while a use case runs. Every error is an RFC 9457 problem document.
+ *
+ * <p>Lifecycle: {@link #start()} once, then {@link #stop(Duration)} or {@link #close()}, which stop accepting
+ * requests and let the ones in flight finish.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    /** Label of requests that matched no route: raw paths would give metrics unbounded cardinality. */
+    public static final String UNMATCHED_ROUTE = "unmatched";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /** In-flight requests end within the request timeout; this much more lets their responses go out. */
+    private static final Duration DRAIN_MARGIN = Duration.ofSeconds(1);
+    private static final Duration IDLE_CONNECTION_GRACE = Duration.ofMillis(100);
+
+    private final HttpSettings settings;
+    private final HttpMetrics metrics;
+    private final List<Route> routes = new ArrayList<>();
+    private final Javalin javalin;
+    private boolean started;
+    private boolean stopped;
+
+    public HttpServer(HttpSettings settings, HttpApi api) {
+        this(settings, api, HttpMetrics.NOOP, List.of());
+    }
+
+    /**
+     * @param extraRoutes plain text routes served beside the API, such as {@code GET /metrics}
+     */
+    public HttpServer(HttpSettings settings, HttpApi api, HttpMetrics metrics, List<PlainRoute> extraRoutes) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(api, "api");
+        List<PlainRoute> plainRoutes = List.copyOf(extraRoutes);
+        ObjectMapper mapper = HttpJson.newObjectMapper();
+        RouteSupport support = RouteSupport.create(mapper, settings.maxBodyBytes(), settings.requestTimeout());
+        ProblemHandlers problems = new ProblemHandlers(support.responses());
+        this.javalin = Javalin.create(config -> {
+            configureServer(config, mapper, support, problems);
+            // Recorded as Javalin registers them, so the list is what the server answers, not what we meant.
+            config.events.handlerAdded(added -> {
+                if (added.getHttpMethod().isHttpMethod()) {
+                    routes.add(new Route(added.getHttpMethod().name(), added.getPath()));
+                }
+            });
+            problems.register(config.routes);
+            new OrderRoutes(api.orders(), support).register(config.routes);
+            new CounterRoutes(api.counters(), support).register(config.routes);
+            new OperationsRoutes(api.operations(), support.responses()).register(config.routes);
+            for (PlainRoute plain : plainRoutes) {
+                config.routes.get(plain.path(), ctx -> ctx.status(200).contentType(plain.contentType())
+                        .result(plain.body().get()));
+            }
+        });
+    }
+
+    private void configureServer(JavalinConfig config, ObjectMapper mapper, RouteSupport support,
+            ProblemHandlers problems) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.startup.startupWatcherEnabled = false;
+        // The routes write their documents themselves; Javalin's own JSON (ctx.json, plugins) uses the same mapper.
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.http.prefer405over404 = true;
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        // A backstop only: each use-case call already ends within the request timeout.
+        config.http.asyncTimeout = settings.requestTimeout().multipliedBy(2).plus(DRAIN_MARGIN).toMillis();
+        config.router.javaLangErrorHandler(problems::writeError);
+        config.jetty.modifyServer(server -> {
+            server.insertHandler(new GracefulHandler());
+            server.setErrorHandler(new ProblemErrorHandler(support.responses()));
+        });
+        config.requestLogger.http((ctx, millis) -> metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(),
+                (long) (millis * 1_000_000.0)));
+    }
+
+    private static String routeOf(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null || endpoint.path.isEmpty() ? UNMATCHED_ROUTE : endpoint.path;
+    }
+
+    /** Binds the port and starts serving. */
+    public synchronized HttpServer start() {
+        if (started) {
+            throw new IllegalStateException("the HTTP server was already started");
+        }
+        started = true;
+        javalin.start(settings.port());
+        LOG.info("HTTP API listening on port {}", port());
+        return this;
+    }
+
+    /** The bound port: the actual one when the settings asked for any free port (0). */
+    public synchronized int port() {
+        if (!started) {
+            throw new IllegalStateException("the HTTP server is not started");
+        }
+        return javalin.port();
+    }
+
+    /** Every route the server answers, as registered: the API and the extra routes. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /**
+     * Stops accepting connections, waits up to {@code drainTimeout} for requests in flight to be answered,
+     * then closes the rest. Calling it again does nothing.
+     */
+    public synchronized void stop(Duration drainTimeout) {
+        Objects.requireNonNull(drainTimeout, "drainTimeout");
+        if (!started || stopped) {
+            return;
+        }
+        stopped = true;
+        Server jetty = javalin.jettyServer().server();
+        jetty.setStopTimeout(Math.max(1, drainTimeout.toMillis()));
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof AbstractConnector network) {
+                // Idle keep-alive connections would otherwise hold the drain open for Jetty's default second.
+                network.setShutdownIdleTimeout(IDLE_CONNECTION_GRACE.toMillis());
+            }
+        }
+        try {
+            javalin.stop();
+            LOG.info("HTTP API stopped");
+        } catch (JavalinException e) {
+            LOG.warn("HTTP API stopped after {} with requests still in flight; they were answered 503", drainTimeout);
+        }
+    }
+
+    /** {@link #stop(Duration)}, waiting as long as one use-case call may take. */
+    @Override
+    public void close() {
+        stop(settings.requestTimeout().plus(DRAIN_MARGIN));
+    }
+}

@@ -1,0 +1,168 @@
+package io.clstr.adapters.javalin.internal;
+
+import io.clstr.adapters.javalin.HttpApi;
+import io.clstr.ports.in.order.ListOrdersQuery;
+import io.clstr.ports.in.order.ListOrdersQuery.OrderFilter;
+import io.clstr.ports.in.order.NewOrderLine;
+import io.clstr.ports.in.order.OrderView;
+import io.clstr.ports.in.request.CommandOutcome;
+import io.clstr.ports.in.request.RequestContext;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The order API: thin handlers that parse, validate, call one port and map its answer. */
+public final class OrderRoutes {
+
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final List<String> STATUSES = List.of("PLACED", "CONFIRMED", "CANCELLED", "SHIPPED");
+    private static final List<String> GET_PARAMETERS = List.of("version", "asOf");
+    private static final List<String> LIST_PARAMETERS = List.of("status", "customerId", "limit", "cursor");
+    private static final String UNKNOWN_ORDER = "No order with this id exists.";
+
+    private final HttpApi.Orders orders;
+    private final RouteSupport http;
+
+    public OrderRoutes(HttpApi.Orders orders, RouteSupport http) {
+        this.orders = orders;
+        this.http = http;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post("/orders", this::place);
+        routes.get("/orders", this::list);
+        routes.get("/orders/{id}", this::get);
+        routes.post("/orders/{id}/lines", this::addLine);
+        routes.patch("/orders/{id}/lines/{lineId}", this::changeQuantity);
+        routes.delete("/orders/{id}/lines/{lineId}", this::removeLine);
+        routes.post("/orders/{id}/confirm", this::confirm);
+        routes.post("/orders/{id}/cancel", this::cancel);
+        routes.post("/orders/{id}/ship", this::ship);
+    }
+
+    private void place(Context ctx) {
+        Requests.Placement order = http.bodies().required(ctx, Requests.PlaceOrder.class).validated();
+        RequestContext request = http.headers().read(ctx);
+        http.calls().command(ctx, () -> orders.place().placeOrder(order.customerId(), order.currency(), order.lines(),
+                request), (done, accepted) -> {
+                    done.header("Location", "/orders/" + pathSegment(accepted.view().orderId()));
+                    answer(done, 201, accepted);
+                });
+    }
+
+    private void get(Context ctx) {
+        String orderId = Parameters.pathId(ctx, "id");
+        FieldErrors errors = new FieldErrors();
+        Parameters query = Parameters.query(ctx, GET_PARAMETERS, errors);
+        Long version = query.positiveLong("version", errors);
+        Instant asOf = instant(query.get("asOf"), errors);
+        if (version != null && asOf != null) {
+            errors.add("asOf", "cannot be combined with version");
+        }
+        errors.throwIfAny();
+        http.calls().query(ctx, () -> version != null
+                ? orders.get().getOrderAtVersion(orderId, version)
+                : asOf != null ? orders.get().getOrderAsOf(orderId, asOf) : orders.get().getOrder(orderId),
+                UNKNOWN_ORDER, (done, view) -> {
+                    done.header(CommandHeaders.ETAG, CommandHeaders.etag(view.version()));
+                    http.responses().json(done, 200, Documents.Order.of(view));
+                });
+    }
+
+    /** The read model answers from memory, so this handler calls it directly. */
+    private void list(Context ctx) {
+        FieldErrors errors = new FieldErrors();
+        Parameters query = Parameters.query(ctx, LIST_PARAMETERS, errors);
+        String status = query.get("status");
+        if (status != null && !STATUSES.contains(status)) {
+            errors.add("status", "must be one of " + String.join(", ", STATUSES));
+        }
+        String customerId = query.get("customerId") == null ? null : errors.id("customerId", query.get("customerId"));
+        Long limit = query.positiveLong("limit", errors);
+        if (limit != null && limit > ListOrdersQuery.MAX_PAGE_SIZE) {
+            errors.add("limit", "must be at most " + ListOrdersQuery.MAX_PAGE_SIZE);
+        }
+        String cursor = query.get("cursor") == null ? null
+                : errors.text("cursor", query.get("cursor"), FieldErrors.MAX_TEXT_LENGTH);
+        errors.throwIfAny();
+        OrderFilter filter = new OrderFilter(Optional.ofNullable(status), Optional.ofNullable(customerId));
+        int pageSize = limit == null ? DEFAULT_PAGE_SIZE : limit.intValue();
+        http.responses().json(ctx, 200, Documents.OrderPage.of(orders.list().listOrders(filter, pageSize, cursor)));
+    }
+
+    private void addLine(Context ctx) {
+        String orderId = Parameters.pathId(ctx, "id");
+        NewOrderLine line = http.bodies().required(ctx, Requests.OrderLine.class).validated();
+        RequestContext request = http.headers().read(ctx);
+        http.calls().command(ctx, () -> orders.changeLines().addLine(orderId, line, request), this::ok);
+    }
+
+    private void changeQuantity(Context ctx) {
+        String orderId = Parameters.pathId(ctx, "id");
+        String lineId = Parameters.pathId(ctx, "lineId");
+        int quantity = http.bodies().required(ctx, Requests.QuantityChange.class).validated();
+        RequestContext request = http.headers().read(ctx);
+        http.calls().command(ctx, () -> orders.changeLines().changeQuantity(orderId, lineId, quantity, request),
+                this::ok);
+    }
+
+    private void removeLine(Context ctx) {
+        String orderId = Parameters.pathId(ctx, "id");
+        String lineId = Parameters.pathId(ctx, "lineId");
+        RequestContext request = http.headers().read(ctx);
+        http.calls().command(ctx, () -> orders.changeLines().removeLine(orderId, lineId, request), this::ok);
+    }
+
+    private void confirm(Context ctx) {
+        String orderId = Parameters.pathId(ctx, "id");
+        RequestContext request = http.headers().read(ctx);
+        http.calls().command(ctx, () -> orders.confirm().confirmOrder(orderId, request), this::ok);
+    }
+
+    private void cancel(Context ctx) {
+        String orderId = Parameters.pathId(ctx, "id");
+        String reason = http.bodies().required(ctx, Requests.Cancellation.class).validated();
+        RequestContext request = http.headers().read(ctx);
+        http.calls().command(ctx, () -> orders.cancel().cancelOrder(orderId, reason, request), this::ok);
+    }
+
+    private void ship(Context ctx) {
+        String orderId = Parameters.pathId(ctx, "id");
+        String trackingNumber = http.bodies().required(ctx, Requests.Shipment.class).validated();
+        RequestContext request = http.headers().read(ctx);
+        http.calls().command(ctx, () -> orders.ship().shipOrder(orderId, trackingNumber, request), this::ok);
+    }
+
+    private void ok(Context ctx, CommandOutcome.Accepted<OrderView> accepted) {
+        answer(ctx, 200, accepted);
+    }
+
+    private void answer(Context ctx, int status, CommandOutcome.Accepted<OrderView> accepted) {
+        ctx.header(CommandHeaders.ETAG, CommandHeaders.etag(accepted.view().version()));
+        if (accepted.repeated()) {
+            ctx.header(CommandHeaders.IDEMPOTENT_REPLAYED, "true");
+        }
+        http.responses().json(ctx, status, Documents.Order.of(accepted.view()));
+    }
+
+    private static Instant instant(String value, FieldErrors errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeException e) {
+            errors.add("asOf", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            return null;
+        }
+    }
+
+    private static String pathSegment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

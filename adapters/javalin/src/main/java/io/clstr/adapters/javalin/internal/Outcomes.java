@@ -1,0 +1,30 @@
+package io.clstr.adapters.javalin.internal;
+
+import io.clstr.ports.in.request.CommandOutcome;
+
+/** The problem for a command that did not take effect. */
+final class Outcomes {
+
+    /** The rejection code an unknown order gets from the domain: a 404 like any other unknown resource. */
+    static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
+
+    private Outcomes() {
+    }
+
+    static Problem problemFor(CommandOutcome<?> outcome) {
+        if (outcome instanceof CommandOutcome.Rejected<?> rejected) {
+            return ORDER_NOT_FOUND.equals(rejected.code())
+                    ? Problem.of(ProblemCode.NOT_FOUND, rejected.message())
+                    : Problem.rejected(rejected.code(), rejected.message());
+        }
+        if (outcome instanceof CommandOutcome.NotFound<?> notFound) {
+            return Problem.of(ProblemCode.NOT_FOUND,
+                    notFound.message() != null ? notFound.message() : "The addressed resource does not exist.");
+        }
+        if (outcome instanceof CommandOutcome.VersionMismatch<?> mismatch) {
+            return Problem.of(ProblemCode.VERSION_MISMATCH, "The request expected version " + mismatch.expected()
+                    + " but the current version is " + mismatch.actual() + ".");
+        }
+        throw new IllegalArgumentException("not a refusal: " + outcome.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,14 @@
+package io.clstr.adapters.javalin.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+
+/** What every route handler uses: body reading, command headers, asynchronous calls and response writing. */
+public record RouteSupport(JsonBodies bodies, CommandHeaders headers, UseCaseCalls calls, Responses responses) {
+
+    public static RouteSupport create(ObjectMapper mapper, int maxBodyBytes, Duration requestTimeout) {
+        Responses responses = new Responses(mapper);
+        return new RouteSupport(new JsonBodies(mapper, maxBodyBytes), new CommandHeaders(requestTimeout),
+                new UseCaseCalls(requestTimeout, responses), responses);
+    }
+}

@@ -1,0 +1,121 @@
+package io.clstr.adapters.javalin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The published API description and the server agree: same routes, and every error is a problem document. */
+class OpenApiConformanceTest {
+
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    private static JsonNode openApi;
+    private static TestApi api;
+
+    @BeforeAll
+    static void load() throws IOException {
+        openApi = new ObjectMapper(new YAMLFactory()).readTree(Path.of(System.getProperty("clstr.openapi")).toFile());
+        // The launcher mounts the Prometheus scrape this way; the document describes the node as deployed.
+        api = TestApi.start(HttpSettings.onPort(0), new PlainRoute("/metrics", "text/plain", () -> ""));
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void the_document_is_openapi_3_1() {
+        assertThat(openApi.path("openapi").asText()).startsWith("3.1.");
+    }
+
+    @Test
+    void the_document_describes_exactly_the_routes_the_server_registers() {
+        assertThat(documentedRoutes()).containsExactlyInAnyOrderElementsOf(new HashSet<>(api.server.routes()));
+        assertThat(api.server.routes()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void every_operation_has_an_id_and_a_success_response() {
+        forEachOperation((route, operation) -> {
+            assertThat(operation.path("operationId").asText()).as(route.toString()).isNotBlank();
+            List<String> statuses = new ArrayList<>();
+            operation.path("responses").fieldNames().forEachRemaining(statuses::add);
+            assertThat(statuses).as(route.toString()).anyMatch(status -> status.startsWith("2"));
+        });
+    }
+
+    @Test
+    void every_error_response_is_a_problem_document() {
+        forEachOperation((route, operation) -> operation.path("responses").properties().forEach(response -> {
+            if (!response.getKey().startsWith("2")) {
+                JsonNode resolved = resolve(response.getValue());
+                JsonNode problem = resolved.path("content").path("application/problem+json");
+                assertThat(problem.path("schema").path("$ref").asText())
+                        .as(route + " " + response.getKey())
+                        .isEqualTo("#/components/schemas/Problem");
+            }
+        }));
+    }
+
+    @Test
+    void every_reference_resolves() {
+        List<String> references = new ArrayList<>();
+        collectReferences(openApi, references);
+
+        assertThat(references).isNotEmpty().allSatisfy(reference -> {
+            assertThat(reference).startsWith("#/");
+            assertThat(openApi.at(reference.substring(1)).isMissingNode()).as(reference).isFalse();
+        });
+    }
+
+    private static Set<Route> documentedRoutes() {
+        Set<Route> routes = new HashSet<>();
+        forEachOperation((route, operation) -> routes.add(route));
+        return routes;
+    }
+
+    private interface OperationVisitor {
+        void visit(Route route, JsonNode operation);
+    }
+
+    private static void forEachOperation(OperationVisitor visitor) {
+        openApi.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            if (METHODS.contains(entry.getKey())) {
+                visitor.visit(new Route(entry.getKey().toUpperCase(Locale.ROOT), path.getKey()), entry.getValue());
+            }
+        }));
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        String reference = node.path("$ref").asText(null);
+        return reference == null ? node : openApi.at(reference.substring(1));
+    }
+
+    private static void collectReferences(JsonNode node, List<String> references) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                if (field.getKey().equals("$ref")) {
+                    references.add(field.getValue().asText());
+                } else {
+                    collectReferences(field.getValue(), references);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> collectReferences(element, references));
+        }
+    }
+}

@@ -49,6 +49,7 @@ class NamingConventionTest {
         return classes()
                 .that().resideInAPackage("io.clstr.adapters." + adapter + "..")
                 .and().areTopLevelClasses()
+                .and().arePublic()
                 .and(implementADrivenPort())
                 .should().haveSimpleNameStartingWith(prefix)
                 .allowEmptyShould(true)

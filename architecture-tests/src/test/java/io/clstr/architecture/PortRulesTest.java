@@ -40,11 +40,14 @@ class PortRulesTest {
     @ArchTest
     static final ArchRule use_cases_are_named_for_what_they_do = classes()
             .that().resideInAPackage(ClstrPackages.PORTS_IN)
+            .and().resideOutsideOfPackage("io.clstr.ports.in.request..")
             .and().areInterfaces()
             .and().areTopLevelClasses()
+            .and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("UseCase")
             .orShould().haveSimpleNameEndingWith("Query")
-            .because("ADR-0002: driving ports are <Verb><Noun>UseCase or <Noun>Query");
+            .because("ADR-0002: driving ports are <Verb><Noun>UseCase or <Noun>Query (shared request types live in"
+                    + " ports.in.request)");
 
     @ArchTest
     static final ArchRule ports_have_no_technical_suffixes = noClasses()

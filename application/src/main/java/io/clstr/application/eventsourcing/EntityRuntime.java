@@ -47,6 +47,8 @@ import java.util.function.Predicate;
 public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoCloseable {
 
     private static final int ACTIVATION_ATTEMPTS = 5;
+    /** Numbers entity actors across runtimes, so several runtimes can share one actor system. */
+    private static final AtomicLong SPAWNED = new AtomicLong();
 
     private final EntityEnvironment<C, E, S> env;
     private final EventReplay<C, E, S> replay;
@@ -55,7 +57,6 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
     private final ActorOptions actorOptions;
     private final ConcurrentHashMap<String, Handle> active = new ConcurrentHashMap<>();
     private final AtomicBoolean evicting = new AtomicBoolean();
-    private final AtomicLong spawned = new AtomicLong();
     private final Cancellable idleSweep;
     private volatile boolean closed;
 
@@ -187,7 +188,7 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
 
     private Handle activate(String entityId) {
         Handle handle = active.computeIfAbsent(entityId, id -> {
-            String name = "entity-" + type().name() + "-" + spawned.incrementAndGet();
+            String name = "entity-" + type().name() + "-" + SPAWNED.incrementAndGet();
             ActorRef<EntityMessage> ref = actors.spawn(name, EntityBehavior.of(env, replay, id), actorOptions);
             return new Handle(ref);
         });

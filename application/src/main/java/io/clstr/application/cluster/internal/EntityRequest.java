@@ -1,0 +1,77 @@
+package io.clstr.application.cluster.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * A request to an entity, as it crosses the transport to the shard's owner. Everything that may
+ * hold arbitrary characters (ids) travels in the body, not in headers.
+ *
+ * @param operation {@link #EXECUTE} or {@link #READ_STATE}
+ * @param expectedVersion -1 for none
+ * @param deadlineMillis when the caller stops waiting (epoch milliseconds); later work is pointless
+ * @param payloadType the command's stored type name (empty for reads)
+ */
+public record EntityRequest(byte operation, String aggregateType, String entityId, String commandId,
+        long expectedVersion, long deadlineMillis, String payloadType, byte[] payload) {
+
+    public static final byte EXECUTE = 1;
+    public static final byte READ_STATE = 2;
+    private static final byte FORMAT = 1;
+
+    public EntityRequest {
+        Objects.requireNonNull(aggregateType, "aggregateType");
+        Objects.requireNonNull(entityId, "entityId");
+        Objects.requireNonNull(commandId, "commandId");
+        Objects.requireNonNull(payloadType, "payloadType");
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    public byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + payload.length);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            out.writeByte(operation);
+            out.writeUTF(aggregateType);
+            out.writeUTF(entityId);
+            out.writeUTF(commandId);
+            out.writeLong(expectedVersion);
+            out.writeLong(deadlineMillis);
+            out.writeUTF(payloadType);
+            out.writeInt(payload.length);
+            out.write(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads a request; fails with {@link IllegalArgumentException} on anything malformed. */
+    public static EntityRequest decode(byte[] body) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            if (in.readByte() != FORMAT) {
+                throw new IllegalArgumentException("unknown request format");
+            }
+            byte operation = in.readByte();
+            if (operation != EXECUTE && operation != READ_STATE) {
+                throw new IllegalArgumentException("unknown operation " + operation);
+            }
+            String type = in.readUTF();
+            String entityId = in.readUTF();
+            String commandId = in.readUTF();
+            long expected = in.readLong();
+            long deadline = in.readLong();
+            String payloadType = in.readUTF();
+            byte[] payload = new byte[in.readInt()];
+            in.readFully(payload);
+            return new EntityRequest(operation, type, entityId, commandId, expected, deadline, payloadType, payload);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("malformed entity request", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.clstr.application.cluster;
+
+import io.clstr.adapters.jackson.JacksonCodec;
+import io.clstr.adapters.memory.InMemoryEventStore;
+import io.clstr.adapters.memory.InMemoryKeyValueStore;
+import io.clstr.adapters.memory.InMemoryMessageTransport;
+import io.clstr.adapters.memory.InMemoryNetwork;
+import io.clstr.application.actor.ActorSystem;
+import io.clstr.application.actor.BackgroundTasks;
+import io.clstr.application.counter.CounterTypes;
+import io.clstr.application.eventsourcing.CommandGateway;
+import io.clstr.application.eventsourcing.EntityRuntime;
+import io.clstr.application.eventsourcing.EntitySettings;
+import io.clstr.domain.counter.Counter;
+import io.clstr.domain.counter.CounterAggregate;
+import io.clstr.domain.counter.CounterCommand;
+import io.clstr.domain.counter.CounterEvent;
+import io.clstr.ports.out.codec.Codec;
+import io.clstr.ports.out.eventstore.EventStore;
+import io.clstr.ports.out.keyvalue.KeyValueStore;
+import io.clstr.ports.out.metrics.ActorMetrics;
+import io.clstr.ports.out.metrics.ClusterMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Several cluster nodes in one JVM over the in-memory transport, key-value store and event store. */
+final class ClusterFixture implements AutoCloseable {
+
+    static final int SHARDS = 64;
+
+    final InMemoryNetwork network = new InMemoryNetwork();
+    final EventStore store = new InMemoryEventStore();
+    final Duration ttl = Duration.ofMillis(800);
+    final KeyValueStore members = new InMemoryKeyValueStore(ttl);
+    final KeyValueStore leases = new InMemoryKeyValueStore();
+    final Codec codec = new JacksonCodec(CounterTypes.catalog());
+    final ActorSystem actors = ActorSystem.create("cluster-test");
+    private final ExecutorService blocking = Executors.newFixedThreadPool(2);
+    final BackgroundTasks background = new BackgroundTasks("cluster-test", blocking, 2, 10_000, ActorMetrics.NOOP);
+    final Map<String, TestNode> nodes = new LinkedHashMap<>();
+    private final List<InMemoryMessageTransport> transports = new ArrayList<>();
+
+    /** One node: its transport, counter runtime, cluster node and client. */
+    final class TestNode {
+        final String id;
+        final InMemoryMessageTransport transport;
+        final EntityRuntime<CounterCommand, CounterEvent, Counter> counters;
+        final ClusterNode node;
+        final ClusterClient client;
+
+        TestNode(String id, KeyValueStore memberStore, EntitySettings entitySettings) {
+            this.id = id;
+            this.transport = network.connect();
+            transports.add(transport);
+            this.counters = EntityRuntime.builder(new CounterAggregate()).eventStore(store).codec(codec).actors(actors)
+                    .background(background).settings(entitySettings).build();
+            this.node = ClusterNode.builder(settings(id)).transport(transport).members(memberStore).leases(leases)
+                    .codec(codec).host(counters).build();
+            this.client = ClusterClient.forNode(node, transport, codec, actors.scheduler(), Clock.systemUTC(),
+                    ClusterMetrics.NOOP);
+        }
+
+        CommandGateway<CounterCommand, Counter> gateway() {
+            return client.gateway(CounterAggregate.TYPE, Counter.class);
+        }
+
+        /** Dies: no handoff, no goodbye; its entities and connection are gone. */
+        void kill() {
+            node.abort();
+            transport.close();
+            counters.close(Duration.ofSeconds(1));
+        }
+    }
+
+    ClusterSettings settings(String nodeId) {
+        return ClusterSettings.defaults(nodeId).withShardCount(SHARDS)
+                .withTimings(Duration.ofMillis(100), ttl)
+                .withAttemptTimeout(Duration.ofMillis(500))
+                .withHandoffTimeout(Duration.ofSeconds(2));
+    }
+
+    TestNode start(String id) {
+        return start(id, members, EntitySettings.defaults().withSnapshotEvery(0));
+    }
+
+    TestNode start(String id, KeyValueStore memberStore, EntitySettings entitySettings) {
+        TestNode node = new TestNode(id, memberStore, entitySettings);
+        nodes.put(id, node);
+        node.node.start();
+        return node;
+    }
+
+    /** A client that serves no shards. */
+    ClusterClient routingClient() {
+        InMemoryMessageTransport transport = network.connect();
+        transports.add(transport);
+        return ClusterClient.routing(settings("client"), transport, codec, actors.scheduler(), Clock.systemUTC(),
+                ClusterMetrics.NOOP);
+    }
+
+    /** shard → owner as the nodes themselves serve them; fails if two nodes serve one shard. */
+    Map<Integer, String> servedShards() {
+        Map<Integer, String> owners = new LinkedHashMap<>();
+        for (TestNode node : nodes.values()) {
+            for (int shard = 0; shard < SHARDS; shard++) {
+                if (node.node.serves(shard)) {
+                    String previous = owners.put(shard, node.id);
+                    if (previous != null) {
+                        throw new AssertionError("shard " + shard + " is served by " + previous + " and " + node.id);
+                    }
+                }
+            }
+        }
+        return owners;
+    }
+
+    @Override
+    public void close() {
+        for (TestNode node : nodes.values()) {
+            node.node.abort();
+            node.counters.close(Duration.ofSeconds(1));
+        }
+        transports.forEach(InMemoryMessageTransport::close);
+        background.close();
+        blocking.shutdownNow();
+        actors.close();
+    }
+}

@@ -4,9 +4,11 @@ import io.clstr.application.actor.ActorOptions;
 import io.clstr.application.actor.ActorRef;
 import io.clstr.application.actor.ActorStoppedException;
 import io.clstr.application.actor.ActorSystem;
+import io.clstr.application.actor.Behavior;
 import io.clstr.application.actor.BackgroundTasks;
 import io.clstr.application.actor.Cancellable;
 import io.clstr.application.actor.SupervisionStrategy;
+import io.clstr.application.eventsourcing.internal.CommitIds;
 import io.clstr.application.eventsourcing.internal.EntityBehavior;
 import io.clstr.application.eventsourcing.internal.EntityEnvironment;
 import io.clstr.application.eventsourcing.internal.EntityMessage;
@@ -55,6 +57,7 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
     private final AggregateHistory<C, E, S> history;
     private final ActorSystem actors;
     private final ActorOptions actorOptions;
+    private final Behavior<EntityMessage> behavior;
     private final ConcurrentHashMap<String, Handle> active = new ConcurrentHashMap<>();
     private final AtomicBoolean evicting = new AtomicBoolean();
     private final Cancellable idleSweep;
@@ -69,6 +72,7 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
         this.replay = new EventReplay<>(env);
         this.history = new AggregateHistory<>(builder.aggregate, builder.store, builder.codec, builder.metrics);
         this.actors = builder.actors;
+        this.behavior = EntityBehavior.of(env, replay, new CommitIds());
         this.actorOptions = ActorOptions.defaults()
                 .withGroup("entity-" + builder.aggregate.type().name())
                 .withMailboxCapacity(builder.settings.mailboxCapacity())
@@ -106,7 +110,7 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
     @Override
     public CompletionStage<Versioned<S>> state(String entityId, Duration timeout) {
         new StreamId(type(), entityId);
-        return ask(entityId, new EntityMessage.ReadState(), timeout, 1);
+        return ask(entityId, new EntityMessage.ReadState(entityId), timeout, 1);
     }
 
     /** Reads of the aggregate's past (audit trail, time travel) straight from the store. */
@@ -189,7 +193,7 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
     private Handle activate(String entityId) {
         Handle handle = active.computeIfAbsent(entityId, id -> {
             String name = "entity-" + type().name() + "-" + SPAWNED.incrementAndGet();
-            ActorRef<EntityMessage> ref = actors.spawn(name, EntityBehavior.of(env, replay, id), actorOptions);
+            ActorRef<EntityMessage> ref = actors.spawn(name, behavior, actorOptions);
             return new Handle(ref);
         });
         handle.forgetWhenStopped(() -> active.remove(entityId, handle));

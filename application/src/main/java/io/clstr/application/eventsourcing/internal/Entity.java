@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -50,9 +49,11 @@ final class Entity<C, E, S> {
 
     private final EntityEnvironment<C, E, S> env;
     private final EventReplay<C, E, S> replay;
-    private final StreamId stream;
+    private final CommitIds commitIds;
     private final ActorContext<EntityMessage> context;
     private final Completions<EntityMessage> completions;
+    /** Set by the first message, which names the entity; recovery starts then. */
+    private StreamId stream;
 
     private Phase phase = Phase.RECOVERING;
     private S committedState;
@@ -74,21 +75,33 @@ final class Entity<C, E, S> {
     private final Map<String, Pending<S>> uncommitted = new HashMap<>();
     private int queuedCommands;
 
-    Entity(EntityEnvironment<C, E, S> env, EventReplay<C, E, S> replay, String id,
+    Entity(EntityEnvironment<C, E, S> env, EventReplay<C, E, S> replay, CommitIds commitIds,
             ActorContext<EntityMessage> context) {
         this.env = env;
         this.replay = replay;
-        this.stream = new StreamId(env.aggregate().type(), id);
+        this.commitIds = commitIds;
         this.context = context;
         this.completions = context.completions();
-        this.committedState = env.aggregate().initialState(id);
-        this.pendingState = committedState;
+    }
+
+    /** Binds the actor to its entity on the first message and starts recovering. */
+    private void bind(String id) {
+        if (stream != null) {
+            if (!stream.id().equals(id)) {
+                throw new IllegalStateException("entity " + stream + " received a message for " + id);
+            }
+            return;
+        }
+        stream = new StreamId(env.aggregate().type(), id);
+        committedState = env.aggregate().initialState(id);
+        pendingState = committedState;
         deliverWhenDone(replay.recover(stream));
     }
 
     // ------------------------------------------------------------------ handlers
 
     CompletionStage<CommandResult<S>> execute(EntityMessage.Execute message) {
+        bind(message.request().entityId());
         Pending<S> pending = new Pending<>(message.request(), message.arrivedNanos());
         if (queuedCommands >= env.settings().mailboxCapacity()) {
             pending.reply.completeExceptionally(new MailboxFullException(context.name(), env.settings().mailboxCapacity()));
@@ -104,7 +117,8 @@ final class Entity<C, E, S> {
         return pending.reply;
     }
 
-    CompletionStage<Versioned<S>> readState() {
+    CompletionStage<Versioned<S>> readState(EntityMessage.ReadState message) {
+        bind(message.entityId());
         if (phase == Phase.READY) {
             return CompletableFuture.completedFuture(new Versioned<>(committedState, committedVersion));
         }
@@ -317,7 +331,7 @@ final class Entity<C, E, S> {
             CompletableFuture<AppendResult> append;
             try {
                 append = env.store().append(stream, ExpectedVersion.exactly(committedVersion), batch.data,
-                        UUID.randomUUID().toString()).toCompletableFuture();
+                        commitIds.next()).toCompletableFuture();
             } catch (RuntimeException e) {
                 append = CompletableFuture.failedFuture(e);
             }

@@ -11,7 +11,7 @@ public sealed interface EntityMessage {
     }
 
     /** Read the committed state (an ask; the reply is a {@code Versioned}). */
-    record ReadState() implements EntityMessage {
+    record ReadState(String entityId) implements EntityMessage {
     }
 
     /** Stop once idle: no command queued, deciding or being appended. */

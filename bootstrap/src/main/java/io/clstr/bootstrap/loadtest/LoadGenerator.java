@@ -1,0 +1,153 @@
+package io.clstr.bootstrap.loadtest;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Keeps a fixed number of increments in flight. Each "user" sends an increment, waits for it to be
+ * acknowledged — retrying failed attempts with the same command id, which the cluster deduplicates —
+ * then sends the next. Latency is measured from the first attempt to the acknowledgement.
+ */
+final class LoadGenerator {
+
+    private static final long RETRY_DELAY_MILLIS = 10;
+
+    private final LoadTarget target;
+    private final int keys;
+    private final ScheduledExecutorService retries;
+    private final AtomicLongArray acknowledged;
+    private final LongAdder acknowledgedTotal = new LongAdder();
+    private final LongAdder retried = new LongAdder();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Recorder latencies = new Recorder(3);
+    private volatile boolean running = true;
+    private volatile boolean measuring;
+    private CountDownLatch finished;
+
+    LoadGenerator(LoadTarget target, int keys, ScheduledExecutorService retries) {
+        this.target = target;
+        this.keys = keys;
+        this.retries = retries;
+        this.acknowledged = new AtomicLongArray(keys);
+    }
+
+    static String counterId(int key) {
+        return "load-" + key;
+    }
+
+    /** Starts {@code users} loops; returns at once. */
+    void start(int users) {
+        finished = new CountDownLatch(users);
+        for (int user = 0; user < users; user++) {
+            new User(user).next();
+        }
+    }
+
+    void measure(boolean on) {
+        measuring = on;
+    }
+
+    /** Stops sending new increments and waits up to {@code timeout} for the ones in flight; returns how many remain. */
+    long drain(Duration timeout) throws InterruptedException {
+        running = false;
+        finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return finished.getCount();
+    }
+
+    long acknowledged() {
+        return acknowledgedTotal.sum();
+    }
+
+    long retries() {
+        return retried.sum();
+    }
+
+    Map<String, Long> errors() {
+        Map<String, Long> counts = new TreeMap<>();
+        errors.forEach((kind, count) -> counts.put(kind, count.sum()));
+        return counts;
+    }
+
+    /** Acknowledged increments per counter id. */
+    Map<String, Long> acknowledgedPerCounter() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (int key = 0; key < keys; key++) {
+            if (acknowledged.get(key) > 0) {
+                counts.put(counterId(key), acknowledged.get(key));
+            }
+        }
+        return counts;
+    }
+
+    /** The latencies recorded since the last call (microseconds). */
+    Histogram intervalLatencies() {
+        return latencies.getIntervalHistogram();
+    }
+
+    private final class User {
+        private final int id;
+        private final Random random;
+        private long sequence;
+
+        User(int id) {
+            this.id = id;
+            this.random = new Random(id);
+        }
+
+        /** Sends increments until stopped, looping instead of recursing when replies come back at once. */
+        void next() {
+            while (running) {
+                int key = random.nextInt(keys);
+                String commandId = "u" + id + "-" + sequence++;
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                attempt(key, commandId, System.nanoTime(), done);
+                if (!done.isDone()) {
+                    done.whenComplete((ignored, error) -> next());
+                    return;
+                }
+            }
+            finished.countDown();
+        }
+
+        private void attempt(int key, String commandId, long started, CompletableFuture<Void> done) {
+            CompletableFuture<Void> sent;
+            try {
+                sent = target.increment(counterId(key), commandId).toCompletableFuture();
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            sent.whenComplete((ignored, error) -> {
+                if (error == null) {
+                    acknowledged.incrementAndGet(key);
+                    acknowledgedTotal.increment();
+                    if (measuring) {
+                        latencies.recordValue(Math.max(1, (System.nanoTime() - started) / 1000));
+                    }
+                    done.complete(null);
+                    return;
+                }
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                String kind = cause instanceof LoadTarget.RetryableException retryable
+                        ? retryable.kind() : cause.getClass().getSimpleName();
+                errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+                retried.increment();
+                // Every failure is retried with the same command id: the cluster stores it at most once.
+                retries.schedule(() -> attempt(key, commandId, started, done), RETRY_DELAY_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            });
+        }
+    }
+}

@@ -155,7 +155,8 @@ public final class KeyValueReadModel<D> {
             }
             if (next != null && version != applied + 1) {
                 throw new IllegalStateException("read model entry " + key + " has applied version " + applied
-                        + " but the next event has version " + version + ": events are missing; rebuild the projection");
+                        + " but the next event has version " + version
+                        + ": events are missing; rebuild the projection");
             }
             D evolved = evolver.evolve(next, event);
             if (evolved == null) {

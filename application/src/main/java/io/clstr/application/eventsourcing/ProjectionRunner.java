@@ -644,7 +644,8 @@ public final class ProjectionRunner implements AutoCloseable {
             signal = live;
         }
         closeAndSave(from); // on the delivery thread: ends the subscription without waiting for this call
-        signal.completeExceptionally(new ProjectionFailedException("projection " + name + " failed: " + error, failure));
+        signal.completeExceptionally(
+                new ProjectionFailedException("projection " + name + " failed: " + error, failure));
         LOG.log(Level.ERROR, "projection {0} stopped at position {1} after {2} attempts at the {3}", name, position,
                 settings.maxAttempts(), error);
     }

@@ -60,7 +60,8 @@ public final class OrderListService implements ListOrdersQuery {
     public Page<OrderSummary> listOrders(OrderFilter filter, int pageSize, String cursor) {
         Objects.requireNonNull(filter, "filter");
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page size must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
+            throw new IllegalArgumentException(
+                    "page size must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
         }
         OrderStatus status = filter.status().map(OrderListService::parseStatus).orElse(null);
         String customerId = filter.customerId().orElse(null);

@@ -36,7 +36,8 @@ public record OrderSummaryDocument(String orderId, String customerId, OrderStatu
             throw new IllegalArgumentException("version must be >= 1, got " + version);
         }
         if (lineCount != lines.size()) {
-            throw new IllegalArgumentException("lineCount " + lineCount + " does not match the " + lines.size() + " lines");
+            throw new IllegalArgumentException(
+                    "lineCount " + lineCount + " does not match the " + lines.size() + " lines");
         }
         BigDecimal expected = totalOf(lines, currency);
         if (total.compareTo(expected) != 0) {
@@ -59,8 +60,8 @@ public record OrderSummaryDocument(String orderId, String customerId, OrderStatu
 
     /** This order in another status, at {@code newVersion}. */
     public OrderSummaryDocument withStatus(OrderStatus newStatus, long newVersion) {
-        return new OrderSummaryDocument(orderId, customerId, newStatus, currency, total, lineCount, newVersion, placedAt,
-                lines);
+        return new OrderSummaryDocument(orderId, customerId, newStatus, currency, total, lineCount, newVersion,
+                placedAt, lines);
     }
 
     /** As the listing port shows it. */

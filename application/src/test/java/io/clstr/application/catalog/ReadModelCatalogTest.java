@@ -27,7 +27,8 @@ class ReadModelCatalogTest {
 
     @Test
     void read_model_names_do_not_clash_with_the_samples_stored_names() {
-        assertThat(SampleCatalogTest.CATALOG.merge(CATALOG).types()).containsKeys("order.summary.v1", "order.placed.v1");
+        assertThat(SampleCatalogTest.CATALOG.merge(CATALOG).types())
+                .containsKeys("order.summary.v1", "order.placed.v1");
     }
 
     @TestFactory

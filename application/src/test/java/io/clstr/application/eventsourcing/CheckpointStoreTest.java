@@ -23,8 +23,8 @@ class CheckpointStoreTest {
         checkpoints.save("order-summaries", 1234);
 
         assertThat(checkpoints.load("order-summaries")).isEqualTo(1234);
-        assertThat(new String(store.get("checkpoints/order-summaries").orElseThrow().value(), StandardCharsets.US_ASCII))
-                .isEqualTo("1234");
+        byte[] stored = store.get("checkpoints/order-summaries").orElseThrow().value();
+        assertThat(new String(stored, StandardCharsets.US_ASCII)).isEqualTo("1234");
         assertThat(checkpoints.load("order")).isZero(); // a name that is a prefix of another is another key
     }
 

@@ -11,6 +11,7 @@ import io.clstr.domain.counter.CounterEvent.Incremented;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.eventstore.StreamId;
 import io.clstr.ports.out.keyvalue.KeyValueEntry;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +145,7 @@ class KeyValueReadModelTest {
 
     @Test
     void an_unreadable_document_asks_for_a_rebuild() {
-        store.put("tallies/c-1", "{\"old\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        store.put("tallies/c-1", "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> tallies.apply(commit("c-1", 1, 1), ADD))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("tallies/c-1", "rebuild");

@@ -4,12 +4,14 @@ import static io.clstr.application.eventsourcing.ProjectionFixture.FAST;
 import static io.clstr.application.eventsourcing.ProjectionFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.clstr.application.actor.BackgroundTasks;
 import io.clstr.application.actor.testkit.CallingThreadExecutor;
 import io.clstr.application.actor.testkit.ManualScheduler;
 import io.clstr.domain.counter.CounterAggregate;
+import io.clstr.domain.counter.CounterEvent.Incremented;
 import io.clstr.domain.kernel.AggregateType;
 import io.clstr.domain.order.OrderFixtures;
 import io.clstr.ports.out.eventstore.EventData;
@@ -20,11 +22,15 @@ import io.clstr.ports.out.metrics.ActorMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -87,10 +93,10 @@ class ProjectionRunnerTest {
             assertThat(commit.lastVersion()).isEqualTo(2);
             assertThat(commit.events()).extracting(EventEnvelope::type, EventEnvelope::position, EventEnvelope::event)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("counter.incremented.v1", position,
-                                    new io.clstr.domain.counter.CounterEvent.Incremented(5)),
-                            org.assertj.core.groups.Tuple.tuple("counter.incremented.v1", position,
-                                    new io.clstr.domain.counter.CounterEvent.Incremented(7)));
+                            tuple("counter.incremented.v1", position,
+                                    new Incremented(5)),
+                            tuple("counter.incremented.v1", position,
+                                    new Incremented(7)));
         }
 
         @Test
@@ -117,7 +123,7 @@ class ProjectionRunnerTest {
             fixture.increment("c-1", 1);
             fixture.append(fixture.memoryStore, StreamId.of("order", "o-1"),
                     List.<Object>of(OrderFixtures.orderPlaced(OrderFixtures.aLine("l-1"))));
-            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> seen = new CopyOnWriteArrayList<>();
             Projection everything = new Projection() {
                 @Override
                 public String name() {
@@ -358,7 +364,8 @@ class ProjectionRunnerTest {
 
             assertThat(runner.status().state()).isEqualTo(ProjectionState.STOPPED);
             assertThatThrownBy(runner::pause).isInstanceOf(IllegalStateException.class).hasMessageContaining("STOPPED");
-            assertThatThrownBy(runner::resume).isInstanceOf(IllegalStateException.class).hasMessageContaining("STOPPED");
+            assertThatThrownBy(runner::resume).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("STOPPED");
             runner.stop(); // stopping a stopped runner is a no-op
 
             runner.start();
@@ -440,8 +447,8 @@ class ProjectionRunnerTest {
             awaitLive(runner);
 
             assertThat(runner.parked()).extracting(ParkedCommit::position, ParkedCommit::attempts)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(poison, 3),
-                            org.assertj.core.groups.Tuple.tuple(behind, 0));
+                    .containsExactly(tuple(poison, 3),
+                            tuple(behind, 0));
             assertThat(runner.parked().get(1).error()).contains("waits behind", Long.toString(poison));
             assertThat(tallies.tallies()).containsOnlyKeys("c-1");
 
@@ -638,7 +645,7 @@ class ProjectionRunnerTest {
             runner.pause();
 
             assertThat(runner.status()).isEqualTo(new ProjectionStatus("tallies", ProjectionState.PAUSED,
-                    last(positions), last(positions), 0, 0, java.util.Optional.empty()));
+                    last(positions), last(positions), 0, 0, Optional.empty()));
         }
     }
 
@@ -661,7 +668,7 @@ class ProjectionRunnerTest {
             first.stop();
             second.stop();
             Set<Long> all = new HashSet<>(one.delivered());
-            assertThat(new CheckpointStore(fixture.kv).load("tallies")).isEqualTo(java.util.Collections.max(all));
+            assertThat(new CheckpointStore(fixture.kv).load("tallies")).isEqualTo(Collections.max(all));
         }
 
         @Test
@@ -669,7 +676,7 @@ class ProjectionRunnerTest {
             TallyProjection tallies = fixture.tallies("tallies");
             ProjectionRunner runner = fixture.started(fixture.runner(tallies)
                     .settings(FAST.withCheckpoints(3, Duration.ofMillis(5))));
-            java.util.Random random = new java.util.Random(42);
+            Random random = new Random(42);
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> fixture.incrementMany(300, 7));
             while (!writer.isDone()) {
                 switch (random.nextInt(3)) {

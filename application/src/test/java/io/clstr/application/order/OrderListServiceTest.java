@@ -17,6 +17,7 @@ import io.clstr.ports.in.order.ListOrdersQuery.OrderFilter;
 import io.clstr.ports.in.order.ListOrdersQuery.OrderSummary;
 import io.clstr.ports.in.request.Page;
 import io.clstr.ports.out.codec.Codec;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ class OrderListServiceTest {
         assertThat(ids(page)).containsExactly("o-3", "o-2", "o-1", "o-4");
         assertThat(page.nextCursor()).isNull();
         assertThat(page.items().get(1)).isEqualTo(new OrderSummary("o-2", "cust-2", "CONFIRMED", "EUR",
-                new java.math.BigDecimal("19.98"), 1, 2, T0.plusSeconds(60)));
+                new BigDecimal("19.98"), 1, 2, T0.plusSeconds(60)));
     }
 
     @Test

@@ -31,6 +31,7 @@ import io.clstr.domain.order.OrderEvent.OrderPlaced;
 import io.clstr.domain.order.OrderEvent.OrderShipped;
 import io.clstr.domain.order.OrderLine;
 import io.clstr.domain.order.OrderStatus;
+import io.clstr.ports.in.order.ListOrdersQuery.OrderSummary;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.eventstore.StreamId;
 import io.clstr.ports.out.metrics.ActorMetrics;
@@ -58,8 +59,8 @@ class OrderProjectionTest {
         StreamId stream = new StreamId(OrderAggregate.TYPE, orderId);
         List<EventEnvelope<?>> envelopes = new ArrayList<>();
         for (int i = 0; i < events.length; i++) {
-            envelopes.add(new EventEnvelope<>(stream, firstVersion + i, position, "order.event", Instant.EPOCH, Map.of(),
-                    events[i]));
+            envelopes.add(new EventEnvelope<>(stream, firstVersion + i, position, "order.event", Instant.EPOCH,
+                    Map.of(), events[i]));
         }
         return new ProjectionCommit(stream, position, envelopes, false);
     }
@@ -82,7 +83,7 @@ class OrderProjectionTest {
         assertThat(shipped.total()).isEqualTo(new BigDecimal("30.17"));
         assertThat(shipped.lineCount()).isEqualTo(2);
         assertThat(shipped.version()).isEqualTo(6);
-        assertThat(shipped.toSummary()).isEqualTo(new io.clstr.ports.in.order.ListOrdersQuery.OrderSummary("o-1",
+        assertThat(shipped.toSummary()).isEqualTo(new OrderSummary("o-1",
                 "cust-1", "SHIPPED", "EUR", new BigDecimal("30.17"), 2, 6, PLACED_AT));
     }
 
@@ -147,8 +148,8 @@ class OrderProjectionTest {
             }
             for (int step = 0; step < 400; step++) {
                 String id = ids.get(random.nextInt(ids.size()));
-                orders.execute(CommandRequest.of(id, randomCommand(random, step), "cmd-" + step), Duration.ofSeconds(10))
-                        .toCompletableFuture().join();
+                orders.execute(CommandRequest.of(id, randomCommand(random, step), "cmd-" + step),
+                        Duration.ofSeconds(10)).toCompletableFuture().join();
             }
 
             for (String id : ids) {

@@ -1,11 +1,13 @@
 package io.clstr.bootstrap;
 
 import io.clstr.adapters.memory.InMemoryEventStore;
+import io.clstr.adapters.memory.InMemoryKeyValueStore;
 import io.clstr.adapters.memory.InMemorySnapshotStore;
 import io.clstr.bootstrap.config.BackendKind;
 import io.clstr.bootstrap.config.ClstrConfig;
 import io.clstr.bootstrap.config.Setting;
 import io.clstr.ports.out.eventstore.EventStore;
+import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.snapshot.SnapshotStore;
 import java.util.Objects;
 
@@ -18,21 +20,31 @@ public final class Backend implements AutoCloseable {
     private final BackendKind kind;
     private final EventStore events;
     private final SnapshotStore snapshots;
+    private final KeyValueStore keyValues;
     private final AutoCloseable connection;
 
     /**
+     * @param keyValues read models and their projections' checkpoints
      * @param connection what to close when the node stops (a NATS connection); nothing for memory
      */
-    public Backend(BackendKind kind, EventStore events, SnapshotStore snapshots, AutoCloseable connection) {
+    public Backend(BackendKind kind, EventStore events, SnapshotStore snapshots, KeyValueStore keyValues,
+            AutoCloseable connection) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.events = Objects.requireNonNull(events, "events");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.keyValues = Objects.requireNonNull(keyValues, "keyValues");
         this.connection = Objects.requireNonNull(connection, "connection");
     }
 
     /** Everything on the heap of this process: nothing to set up, nothing survives a restart. */
     public static Backend inMemory() {
-        return new Backend(BackendKind.MEMORY, new InMemoryEventStore(), new InMemorySnapshotStore(), () -> { });
+        return inMemory(new InMemoryEventStore());
+    }
+
+    /** The in-memory adapters around another event store (tests put misbehaving ones here). */
+    public static Backend inMemory(EventStore events) {
+        return new Backend(BackendKind.MEMORY, events, new InMemorySnapshotStore(), new InMemoryKeyValueStore(),
+                () -> { });
     }
 
     /**
@@ -42,7 +54,7 @@ public final class Backend implements AutoCloseable {
      */
     public static Backend open(ClstrConfig config) {
         if (config.backend() == BackendKind.NATS) {
-            // Integration point: the NATS adapters (event store, snapshots, KV) are wired here once they exist.
+            // Integration point: the NATS adapters (event store, snapshots, key-value) are wired here once they exist.
             throw new StartupException(Setting.BACKEND.variable() + "=nats: the NATS backend is not wired into"
                     + " this build yet; use " + Setting.BACKEND.variable() + "=memory");
         }
@@ -59,6 +71,10 @@ public final class Backend implements AutoCloseable {
 
     public SnapshotStore snapshots() {
         return snapshots;
+    }
+
+    public KeyValueStore keyValues() {
+        return keyValues;
     }
 
     @Override

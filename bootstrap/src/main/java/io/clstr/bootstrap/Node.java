@@ -13,6 +13,10 @@ import io.clstr.application.counter.CounterService;
 import io.clstr.application.counter.CounterTypes;
 import io.clstr.application.eventsourcing.EntityRuntime;
 import io.clstr.application.eventsourcing.EntitySettings;
+import io.clstr.application.eventsourcing.ProjectionRunner;
+import io.clstr.application.order.OrderListService;
+import io.clstr.application.order.OrderProjection;
+import io.clstr.application.order.OrderReadModelTypes;
 import io.clstr.application.order.OrderService;
 import io.clstr.application.order.OrderTypes;
 import io.clstr.bootstrap.config.ClstrConfig;
@@ -26,7 +30,6 @@ import io.clstr.domain.order.OrderAggregate;
 import io.clstr.domain.order.OrderCommand;
 import io.clstr.domain.order.OrderEvent;
 import io.clstr.ports.in.operations.HealthQuery;
-import io.clstr.ports.in.order.ListOrdersQuery;
 import io.clstr.ports.out.codec.Codec;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +52,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start is ordered, each part after what it needs; the node is ready (see {@link HealthQuery}) only once
  * everything runs. Stop is graceful and bounded by the shutdown timeout: readiness goes false, HTTP stops
- * accepting and drains the requests in flight, entities passivate, then background work, actors, the
- * backend and metrics close, in the reverse order of their start.
+ * accepting and drains the requests in flight, entities passivate, the order read model saves its
+ * checkpoint, then background work, actors, metrics and the backend close, in the reverse order of their
+ * start.
  */
 public final class Node implements AutoCloseable {
 
@@ -133,7 +137,25 @@ public final class Node implements AutoCloseable {
                 BACKGROUND_QUEUE, metrics.actors());
         started.push(new Part("background tasks", background::close));
 
-        Codec codec = new JacksonCodec(OrderTypes.catalog().merge(CounterTypes.catalog()));
+        Codec codec = new JacksonCodec(OrderTypes.catalog().merge(OrderReadModelTypes.catalog())
+                .merge(CounterTypes.catalog()));
+
+        // The order read model follows the event feed; it starts before the entities write, stops after them.
+        ProjectionRunner orderSummaries = ProjectionRunner.builder(new OrderProjection(backend.keyValues(), codec))
+                .eventStore(backend.events())
+                .codec(codec)
+                .checkpoints(backend.keyValues())
+                .scheduler(actors.scheduler())
+                .background(background)
+                .metrics(metrics.eventSourcing())
+                .clock(clock)
+                .build();
+        started.push(new Part("order read model", timeout -> {
+            orderSummaries.stop();
+            return true;
+        }));
+        orderSummaries.start();
+
         EntitySettings entitySettings = EntitySettings.defaults()
                 .withIdleTimeout(config.idleTimeout())
                 .withMaxActiveEntities(config.maxActiveEntities())
@@ -145,7 +167,7 @@ public final class Node implements AutoCloseable {
 
         OrderService orderService = new OrderService(orders, orders.history(), clock, config.requestTimeout());
         CounterService counterService = new CounterService(counters, config.requestTimeout());
-        ListOrdersQuery orderList = new UnavailableOrderList();
+        OrderListService orderList = new OrderListService(backend.keyValues(), codec);
         SingleNodeClusterView cluster = new SingleNodeClusterView(config.nodeId(), config.cluster(), config.shards(),
                 clock, Map.of(orders.type().name(), orders::activeCount, counters.type().name(), counters::activeCount));
 

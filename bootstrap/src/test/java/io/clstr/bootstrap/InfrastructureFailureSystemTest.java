@@ -3,6 +3,7 @@ package io.clstr.bootstrap;
 import static io.clstr.bootstrap.TestNode.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clstr.adapters.memory.InMemoryKeyValueStore;
 import io.clstr.adapters.memory.InMemorySnapshotStore;
 import io.clstr.adapters.micrometer.MetricNames;
 import io.clstr.bootstrap.config.BackendKind;
@@ -14,9 +15,7 @@ class InfrastructureFailureSystemTest {
 
     @Test
     void a_command_whose_every_append_conflicts_is_409_after_its_retry() {
-        Backend rival = new Backend(BackendKind.MEMORY, new RivalWriterEventStore(), new InMemorySnapshotStore(),
-                () -> { });
-        try (TestNode node = TestNode.open(Map.of(), rival)) {
+        try (TestNode node = TestNode.open(Map.of(), Backend.inMemory(new RivalWriterEventStore()))) {
             node.node().markReady();
 
             assertProblem(node.post("/counters/contended/increment", null), 409, "CONCURRENCY_CONFLICT");
@@ -30,7 +29,8 @@ class InfrastructureFailureSystemTest {
     @Test
     void a_command_the_store_does_not_answer_in_time_is_503() {
         StalledEventStore stalled = new StalledEventStore();
-        Backend backend = new Backend(BackendKind.MEMORY, stalled, new InMemorySnapshotStore(), stalled);
+        Backend backend = new Backend(BackendKind.MEMORY, stalled, new InMemorySnapshotStore(),
+                new InMemoryKeyValueStore(), stalled);
         try (TestNode node = TestNode.open(Map.of("CLSTR_REQUEST_TIMEOUT", "200ms"), backend)) {
             node.node().markReady();
 

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
  * An order's whole life through HTTP, on a node wired as {@code java -jar clstr.jar} wires it.
  *
  * <p>{@code GET /orders/{id}/events} (the audit trail) is not covered: the HTTP adapter does not route it yet,
- * although {@code OrderHistoryQuery} exists behind it. {@code GET /orders} (the read model) is not covered
- * either until the order projection runs on the node.
+ * although {@code OrderHistoryQuery} exists behind it. Listing orders is {@link OrderListSystemTest}'s part.
  */
 class OrderLifecycleSystemTest {
 

@@ -37,6 +37,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,6 +118,9 @@ public final class Node implements AutoCloseable {
             close(backend);
             return true;
         }));
+        // The codec prepares a reader and a writer per stored type, the slowest part to build; it needs nothing
+        // else, so it is built on another core while the metrics and actors start.
+        CompletableFuture<Codec> codecBuilt = CompletableFuture.supplyAsync(Node::codec);
 
         PrometheusScrape scrape = new PrometheusScrape();
         started.push(new Part("metrics", timeout -> {
@@ -137,8 +142,7 @@ public final class Node implements AutoCloseable {
                 BACKGROUND_QUEUE, metrics.actors());
         started.push(new Part("background tasks", background::close));
 
-        Codec codec = new JacksonCodec(OrderTypes.catalog().merge(OrderReadModelTypes.catalog())
-                .merge(CounterTypes.catalog()));
+        Codec codec = built(codecBuilt);
 
         // The order read model follows the event feed; it starts before the entities write, stops after them.
         ProjectionRunner orderSummaries = ProjectionRunner.builder(new OrderProjection(backend.keyValues(), codec))
@@ -203,6 +207,19 @@ public final class Node implements AutoCloseable {
                 .build();
         started.push(new Part(aggregate.type().name() + " entities", runtime::close));
         return runtime;
+    }
+
+    /** JSON for every stored type: events, commands and states of the samples, and the order read model. */
+    private static Codec codec() {
+        return new JacksonCodec(OrderTypes.catalog().merge(OrderReadModelTypes.catalog()).merge(CounterTypes.catalog()));
+    }
+
+    private static <T> T built(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** From now on the node takes work: readiness answers 200. */

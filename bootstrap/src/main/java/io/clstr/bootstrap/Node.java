@@ -49,8 +49,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One clstr node, wired by hand: the composition root. Reading {@link #open} top to bottom shows every
- * part of a node and what it is built from.
+ * One clstr node, wired by hand: the composition root. Reading {@code wire} top to bottom shows every part
+ * of a node and what it is built from.
  *
  * <p>Start is ordered, each part after what it needs; the node is ready (see {@link HealthQuery}) only once
  * everything runs. Stop is graceful and bounded by the shutdown timeout: readiness goes false, HTTP stops
@@ -249,15 +249,13 @@ public final class Node implements AutoCloseable {
 
     /**
      * Stops the node gracefully within the shutdown timeout (see the class comment). Parts that do not stop
-     * in their share of the time are logged and left behind. Calling it again does nothing.
+     * in their share of the time are logged and left behind. A second call waits for the first to finish.
      */
-    public void stop() {
-        synchronized (this) {
-            if (stopping) {
-                return;
-            }
-            stopping = true;
+    public synchronized void stop() {
+        if (stopping) {
+            return;
         }
+        stopping = true;
         beginStopping();
         long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
         while (!started.isEmpty()) {

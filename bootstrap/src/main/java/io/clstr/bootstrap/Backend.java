@@ -2,6 +2,7 @@ package io.clstr.bootstrap;
 
 import io.clstr.adapters.memory.InMemoryEventStore;
 import io.clstr.adapters.memory.InMemoryKeyValueStore;
+import io.clstr.adapters.memory.InMemoryNetwork;
 import io.clstr.adapters.memory.InMemorySnapshotStore;
 import io.clstr.bootstrap.config.BackendKind;
 import io.clstr.bootstrap.config.ClstrConfig;
@@ -9,11 +10,19 @@ import io.clstr.bootstrap.config.Setting;
 import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.snapshot.SnapshotStore;
+import io.clstr.ports.out.transport.MessageTransport;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * The driven adapters that keep a node's data: the one place that chooses between the in-memory adapters and
- * NATS. A node closes its backend last, after everything that writes to it has stopped.
+ * The driven adapters a node works with: where its data lives (events, snapshots, read models) and how it
+ * talks to the rest of its cluster (membership, shard leases, the message transport). The one place that
+ * chooses between the in-memory adapters and NATS. A node closes its backend last, after everything that
+ * uses it has stopped.
+ *
+ * <p>An in-memory backend can be shared by several nodes of one process (a cluster in one JVM): each node
+ * connects its own transport to the shared network, and closing a node leaves the shared state alone.
  */
 public final class Backend implements AutoCloseable {
 
@@ -21,18 +30,28 @@ public final class Backend implements AutoCloseable {
     private final EventStore events;
     private final SnapshotStore snapshots;
     private final KeyValueStore keyValues;
+    private final KeyValueStore members;
+    private final KeyValueStore leases;
+    private final Supplier<MessageTransport> transports;
     private final AutoCloseable connection;
 
     /**
      * @param keyValues read models and their projections' checkpoints
+     * @param members the cluster's membership bucket, expiring entries after the member TTL
+     * @param leases the cluster's shard leases
+     * @param transports connects a node's message transport (the node closes it)
      * @param connection what to close when the node stops (a NATS connection); nothing for memory
      */
     public Backend(BackendKind kind, EventStore events, SnapshotStore snapshots, KeyValueStore keyValues,
+            KeyValueStore members, KeyValueStore leases, Supplier<MessageTransport> transports,
             AutoCloseable connection) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.events = Objects.requireNonNull(events, "events");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.keyValues = Objects.requireNonNull(keyValues, "keyValues");
+        this.members = Objects.requireNonNull(members, "members");
+        this.leases = Objects.requireNonNull(leases, "leases");
+        this.transports = Objects.requireNonNull(transports, "transports");
         this.connection = Objects.requireNonNull(connection, "connection");
     }
 
@@ -43,8 +62,14 @@ public final class Backend implements AutoCloseable {
 
     /** The in-memory adapters around another event store (tests put misbehaving ones here). */
     public static Backend inMemory(EventStore events) {
+        return inMemory(events, Duration.ofSeconds(5));
+    }
+
+    /** The in-memory adapters, with membership entries expiring after {@code memberTtl}. */
+    public static Backend inMemory(EventStore events, Duration memberTtl) {
+        InMemoryNetwork network = new InMemoryNetwork();
         return new Backend(BackendKind.MEMORY, events, new InMemorySnapshotStore(), new InMemoryKeyValueStore(),
-                () -> { });
+                new InMemoryKeyValueStore(memberTtl), new InMemoryKeyValueStore(), network::connect, () -> { });
     }
 
     /**
@@ -58,7 +83,7 @@ public final class Backend implements AutoCloseable {
             throw new StartupException(Setting.BACKEND.variable() + "=nats: the NATS backend is not wired into"
                     + " this build yet; use " + Setting.BACKEND.variable() + "=memory");
         }
-        return inMemory();
+        return inMemory(new InMemoryEventStore(), config.memberTtl());
     }
 
     public BackendKind kind() {
@@ -75,6 +100,19 @@ public final class Backend implements AutoCloseable {
 
     public KeyValueStore keyValues() {
         return keyValues;
+    }
+
+    public KeyValueStore members() {
+        return members;
+    }
+
+    public KeyValueStore leases() {
+        return leases;
+    }
+
+    /** A new transport for one node. */
+    public MessageTransport connectTransport() {
+        return transports.get();
     }
 
     @Override

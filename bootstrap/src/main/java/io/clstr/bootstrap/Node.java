@@ -9,6 +9,10 @@ import io.clstr.adapters.micrometer.MicrometerMetrics;
 import io.clstr.adapters.micrometer.PrometheusScrape;
 import io.clstr.application.actor.ActorSystem;
 import io.clstr.application.actor.BackgroundTasks;
+import io.clstr.application.cluster.ClusterClient;
+import io.clstr.application.cluster.ClusterNode;
+import io.clstr.application.cluster.ClusterSettings;
+import io.clstr.application.cluster.ClusterSingleton;
 import io.clstr.application.counter.CounterService;
 import io.clstr.application.counter.CounterTypes;
 import io.clstr.application.eventsourcing.EntityRuntime;
@@ -31,12 +35,12 @@ import io.clstr.domain.order.OrderCommand;
 import io.clstr.domain.order.OrderEvent;
 import io.clstr.ports.in.operations.HealthQuery;
 import io.clstr.ports.out.codec.Codec;
+import io.clstr.ports.out.transport.MessageTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -67,12 +71,15 @@ public final class Node implements AutoCloseable {
     private static final int BACKGROUND_QUEUE = 4096;
     /** Beyond the request timeout, how long HTTP waits for the last responses to go out. */
     private static final Duration DRAIN_MARGIN = Duration.ofSeconds(1);
+    /** How long start waits for the cluster to hand this node its shards before reporting "started". */
+    private static final Duration STARTUP_SHARDS_TIMEOUT = Duration.ofSeconds(30);
     /** Every part gets at least this long to stop, even when an earlier one used up the shutdown timeout. */
     private static final Duration MIN_STOP_TIME = Duration.ofMillis(10);
 
     private final ClstrConfig config;
     private final Clock clock;
-    private final NodeHealth health = new NodeHealth();
+    private volatile ClusterNode clusterNode;
+    private final NodeHealth health = new NodeHealth(this::servesItsShards);
     /** What has started, most recent first: stopping pops it. */
     private final Deque<Part> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -91,8 +98,28 @@ public final class Node implements AutoCloseable {
      */
     public static Node start(ClstrConfig config) {
         Node node = open(config, Backend.open(config), Clock.systemUTC());
+        node.awaitShards(STARTUP_SHARDS_TIMEOUT);
         node.markReady();
         return node;
+    }
+
+    /** Waits until the cluster gave this node its shards (readiness stays false until it has). */
+    void awaitShards(Duration timeout) {
+        try {
+            clusterNode.awaitReady(timeout).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            LOG.warn("Node {} does not serve its shards yet; it reports not ready until it does", config.nodeId());
+        }
+    }
+
+    private boolean servesItsShards() {
+        ClusterNode cluster = clusterNode;
+        return cluster != null && cluster.isReady();
+    }
+
+    /** This node's part of the cluster. */
+    public ClusterNode cluster() {
+        return clusterNode;
     }
 
     /**
@@ -144,22 +171,6 @@ public final class Node implements AutoCloseable {
 
         Codec codec = built(codecBuilt);
 
-        // The order read model follows the event feed; it starts before the entities write, stops after them.
-        ProjectionRunner orderSummaries = ProjectionRunner.builder(new OrderProjection(backend.keyValues(), codec))
-                .eventStore(backend.events())
-                .codec(codec)
-                .checkpoints(backend.keyValues())
-                .scheduler(actors.scheduler())
-                .background(background)
-                .metrics(metrics.eventSourcing())
-                .clock(clock)
-                .build();
-        started.push(new Part("order read model", timeout -> {
-            orderSummaries.stop();
-            return true;
-        }));
-        orderSummaries.start();
-
         EntitySettings entitySettings = EntitySettings.defaults()
                 .withIdleTimeout(config.idleTimeout())
                 .withMaxActiveEntities(config.maxActiveEntities())
@@ -169,17 +180,59 @@ public final class Node implements AutoCloseable {
         EntityRuntime<CounterCommand, CounterEvent, Counter> counters = entities(new CounterAggregate(), backend, codec,
                 actors, background, entitySettings, metrics);
 
-        OrderService orderService = new OrderService(orders, orders.history(), clock, config.requestTimeout());
-        CounterService counterService = new CounterService(counters, config.requestTimeout());
+        // The cluster: this node serves the shards rendezvous hashing gives it; requests for other shards go to
+        // their owners over the transport. Stopping hands the shards off before the entities close.
+        MessageTransport transport = backend.connectTransport();
+        started.push(new Part("transport", timeout -> {
+            transport.close();
+            return true;
+        }));
+        ClusterNode cluster = ClusterNode.builder(clusterSettings())
+                .transport(transport)
+                .members(backend.members())
+                .leases(backend.leases())
+                .codec(codec)
+                .host(orders)
+                .host(counters)
+                .metrics(metrics.cluster())
+                .clock(clock)
+                .build();
+        started.push(new Part("cluster", cluster::stop));
+        cluster.start();
+        clusterNode = cluster;
+        ClusterClient client = ClusterClient.forNode(cluster, transport, codec, actors.scheduler(), clock,
+                metrics.cluster());
+
+        // The order read model follows the event feed on one node of the cluster: the one serving shard 0.
+        ProjectionRunner orderSummaries = ProjectionRunner.builder(new OrderProjection(backend.keyValues(), codec))
+                .eventStore(backend.events())
+                .codec(codec)
+                .checkpoints(backend.keyValues())
+                .scheduler(actors.scheduler())
+                .background(background)
+                .metrics(metrics.eventSourcing())
+                .clock(clock)
+                .build();
+        ClusterSingleton readModel = new ClusterSingleton("order read model", cluster, orderSummaries::start,
+                orderSummaries::stop, actors.scheduler(), backgroundThreads, config.heartbeatInterval());
+        started.push(new Part("order read model", timeout -> {
+            readModel.close();
+            return true;
+        }));
+        readModel.begin();
+
+        OrderService orderService = new OrderService(client.gateway(OrderAggregate.TYPE, Order.class),
+                orders.history(), clock, config.requestTimeout());
+        CounterService counterService = new CounterService(client.gateway(CounterAggregate.TYPE, Counter.class),
+                config.requestTimeout());
         OrderListService orderList = new OrderListService(backend.keyValues(), codec);
-        SingleNodeClusterView cluster = new SingleNodeClusterView(config.nodeId(), config.cluster(), config.shards(),
-                clock, Map.of(orders.type().name(), orders::activeCount, counters.type().name(), counters::activeCount));
 
         HttpApi api = new HttpApi(
                 new HttpApi.Orders(orderService, orderService, orderService, orderService, orderService, orderService,
                         orderList),
                 new HttpApi.Counters(counterService, counterService),
                 new HttpApi.Operations(health, cluster));
+
         HttpSettings httpSettings = new HttpSettings(config.httpPort(), config.httpMaxBodyBytes(),
                 config.requestTimeout());
         HttpServer server = new HttpServer(httpSettings, api, metrics.http(),
@@ -191,6 +244,13 @@ public final class Node implements AutoCloseable {
         }));
         server.start();
         httpPort = server.port();
+    }
+
+    private ClusterSettings clusterSettings() {
+        Duration attempt = min(config.requestTimeout(), Duration.ofSeconds(2));
+        Duration handoff = min(config.shutdownTimeout().dividedBy(2), Duration.ofSeconds(5));
+        return new ClusterSettings(config.cluster(), config.nodeId(), config.shards(), "clstr",
+                config.heartbeatInterval(), config.memberTtl(), attempt, handoff);
     }
 
     private <C, E, S> EntityRuntime<C, E, S> entities(Aggregate<C, E, S> aggregate, Backend backend, Codec codec,

@@ -3,10 +3,7 @@ package io.clstr.bootstrap;
 import static io.clstr.bootstrap.TestNode.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clstr.adapters.memory.InMemoryKeyValueStore;
-import io.clstr.adapters.memory.InMemorySnapshotStore;
 import io.clstr.adapters.micrometer.MetricNames;
-import io.clstr.bootstrap.config.BackendKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +26,7 @@ class InfrastructureFailureSystemTest {
     @Test
     void a_command_the_store_does_not_answer_in_time_is_503() {
         StalledEventStore stalled = new StalledEventStore();
-        Backend backend = new Backend(BackendKind.MEMORY, stalled, new InMemorySnapshotStore(),
-                new InMemoryKeyValueStore(), stalled);
+        Backend backend = Backend.inMemory(stalled);
         try (TestNode node = TestNode.open(Map.of("CLSTR_REQUEST_TIMEOUT", "200ms"), backend)) {
             node.node().markReady();
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record ClstrConfig(BackendKind backend, NatsConfig nats, String nodeId, String cluster, int shards,
         int httpPort, int httpMaxBodyBytes, Duration requestTimeout, Duration idleTimeout, int maxActiveEntities,
-        int snapshotEvery, Duration shutdownTimeout) {
+        int snapshotEvery, Duration shutdownTimeout, Duration heartbeatInterval, Duration memberTtl) {
 
     public ClstrConfig {
         Objects.requireNonNull(backend, "backend");
@@ -28,5 +28,7 @@ public record ClstrConfig(BackendKind backend, NatsConfig nats, String nodeId, S
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(memberTtl, "memberTtl");
     }
 }

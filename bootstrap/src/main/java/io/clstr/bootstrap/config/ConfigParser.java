@@ -84,7 +84,14 @@ public final class ConfigParser {
                 values.get(Setting.IDLE_TIMEOUT, Duration.ofMinutes(2), ConfigParser::duration),
                 values.get(Setting.MAX_ACTIVE_ENTITIES, 100_000, integer(1, 100_000_000)),
                 values.get(Setting.SNAPSHOT_EVERY, 100, integer(0, 1_000_000)),
-                values.get(Setting.SHUTDOWN_TIMEOUT, Duration.ofSeconds(10), ConfigParser::duration));
+                values.get(Setting.SHUTDOWN_TIMEOUT, Duration.ofSeconds(10), ConfigParser::duration),
+                values.get(Setting.HEARTBEAT_INTERVAL, Duration.ofSeconds(1), ConfigParser::duration),
+                values.get(Setting.MEMBER_TTL, Duration.ofSeconds(5), ConfigParser::duration));
+        if (config.memberTtl().compareTo(config.heartbeatInterval().multipliedBy(2)) < 0) {
+            problems.add(Setting.MEMBER_TTL.variable() + ": must be at least two heartbeat intervals ("
+                    + Setting.HEARTBEAT_INTERVAL.variable() + "), got " + config.memberTtl().toMillis() + " ms for "
+                    + config.heartbeatInterval().toMillis() + " ms heartbeats");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

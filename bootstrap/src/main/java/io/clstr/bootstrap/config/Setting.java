@@ -28,7 +28,9 @@ public enum Setting {
     IDLE_TIMEOUT("2m", "An entity unused for this long is passivated (its memory released)"),
     MAX_ACTIVE_ENTITIES("100000", "Active entities per aggregate type; beyond it the least recently used are passivated"),
     SNAPSHOT_EVERY("100", "Snapshot an entity every this many events (0: never)"),
-    SHUTDOWN_TIMEOUT("10s", "How long a graceful stop may take (drain requests, passivate entities, close)");
+    SHUTDOWN_TIMEOUT("10s", "How long a graceful stop may take (drain requests, passivate entities, close)"),
+    HEARTBEAT_INTERVAL("1s", "How often a node renews its cluster membership and re-checks its shards"),
+    MEMBER_TTL("5s", "A node not heard from for this long is gone and its shards move; at least two heartbeats");
 
     /** The prefix of every variable. */
     public static final String ENV_PREFIX = "CLSTR_";

@@ -1,6 +1,7 @@
 package io.clstr.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -395,7 +396,17 @@ class ConfigParserTest {
                 Arguments.of("CLSTR_IDLE_TIMEOUT", "2 m", duration),
                 Arguments.of("CLSTR_MAX_ACTIVE_ENTITIES", "0", "must be an integer between 1 and 100000000"),
                 Arguments.of("CLSTR_SNAPSHOT_EVERY", "-1", "must be an integer between 0 and 1000000"),
-                Arguments.of("CLSTR_SHUTDOWN_TIMEOUT", "forever", duration));
+                Arguments.of("CLSTR_SHUTDOWN_TIMEOUT", "forever", duration),
+                Arguments.of("CLSTR_HEARTBEAT_INTERVAL", "0ms", duration),
+                Arguments.of("CLSTR_MEMBER_TTL", "5", duration));
+    }
+
+    @Test
+    void a_member_ttl_shorter_than_two_heartbeats_is_refused() {
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new ConfigParser(
+                Map.of("CLSTR_HEARTBEAT_INTERVAL", "2s", "CLSTR_MEMBER_TTL", "3s")).parse(List.of()));
+
+        assertThat(error.getMessage()).contains("CLSTR_MEMBER_TTL: must be at least two heartbeat intervals");
     }
 
     @Test

@@ -229,7 +229,7 @@ public final class Node implements AutoCloseable {
 
         HttpApi api = new HttpApi(
                 new HttpApi.Orders(orderService, orderService, orderService, orderService, orderService, orderService,
-                        orderList),
+                        orderList, orderService),
                 new HttpApi.Counters(counterService, counterService),
                 new HttpApi.Operations(health, cluster));
 

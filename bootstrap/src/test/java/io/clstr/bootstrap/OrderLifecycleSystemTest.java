@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +93,15 @@ class OrderLifecycleSystemTest {
         assertThat(read.headers().firstValue("ETag")).hasValue("\"6\"");
         assertThat(json(read).path("status").asText()).isEqualTo("SHIPPED");
         assertThat(json(read).path("total").asText()).isEqualTo("19.98");
+
+        HttpResponse<String> events = node.get(order + "/events");
+        assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
+        List<String> types = new ArrayList<>();
+        json(events).path("events").forEach(event -> types.add(event.path("type").asText()));
+        assertThat(types).containsExactly("order.placed.v1", "order.line-added.v1", "order.line-quantity-changed.v1",
+                "order.line-removed.v1", "order.confirmed.v1", "order.shipped.v1");
+        assertThat(json(events).path("events").get(5).path("data").path("trackingNumber").asText())
+                .isEqualTo("TRACK-1");
     }
 
     @Test
@@ -155,6 +166,8 @@ class OrderLifecycleSystemTest {
         String order = first.headers().firstValue("Location").orElseThrow();
         assertThat(node.get(order).headers().firstValue("ETag")).hasValue("\"1\"");
         assertProblem(node.get(order + "?version=2"), 404, "NOT_FOUND");
+        assertThat(json(node.get(order + "/events")).path("events")).hasSize(1);
+        assertThat(json(node.get(order + "/events")).path("events").get(0).path("commandId").asText()).isEqualTo(key);
     }
 
     @Test

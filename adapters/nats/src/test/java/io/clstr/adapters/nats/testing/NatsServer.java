@@ -55,7 +55,7 @@ public final class NatsServer implements AutoCloseable {
     private final int monitorPort;
     private final List<String> clusterArguments;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Process process;
+    private volatile Process process;
 
     private NatsServer(Path binary, String name, Path directory, int port, int monitorPort,
             List<String> clusterArguments) {
@@ -136,8 +136,9 @@ public final class NatsServer implements AutoCloseable {
                 .withConnectTimeout(Duration.ofSeconds(5));
     }
 
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        Process current = process;
+        return current != null && current.isAlive();
     }
 
     /** Stops the server gracefully (SIGTERM: it flushes its store), waiting until it has exited. */
@@ -159,11 +160,13 @@ public final class NatsServer implements AutoCloseable {
     }
 
     /** Starts the stopped or killed server again, on the same ports and store, and waits until it is ready. */
-    public synchronized void restart() {
-        if (isRunning()) {
-            throw new IllegalStateException(name + " is still running");
+    public void restart() {
+        synchronized (this) {
+            if (isRunning()) {
+                throw new IllegalStateException(name + " is still running");
+            }
+            startProcess();
         }
-        startProcess();
         awaitReady();
     }
 

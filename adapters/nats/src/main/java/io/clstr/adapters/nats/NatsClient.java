@@ -36,9 +36,6 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class NatsClient implements AutoCloseable {
 
-    /** How often the client sweeps requests whose reply is overdue; bounds how late a timeout is reported. */
-    private static final Duration REQUEST_SWEEP_INTERVAL = Duration.ofMillis(250);
-
     private final NatsSettings settings;
     private final Connection connection;
     private final JetStream jetStream;
@@ -144,7 +141,8 @@ public final class NatsClient implements AutoCloseable {
                 .connectionTimeout(settings.connectTimeout())
                 .reconnectWait(settings.reconnectWait())
                 .maxReconnects(settings.maxReconnects())
-                .requestCleanupInterval(REQUEST_SWEEP_INTERVAL)
+                // Also the timeout of a JetStream publish acknowledgement (jnats takes it for publishAsync).
+                .requestCleanupInterval(settings.requestTimeout())
                 // Without these, a request nobody answers yields null after ~0.3 ms, and an overdue one a
                 // CancellationException: both indistinguishable from other failures.
                 .reportNoResponders()

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * sequence of the aggregate's last commit ({@code Nats-Expected-Last-Subject-Sequence}; 0 for a new one),
  * so the server rejects a conflicting writer, and carries the commit id as {@code Nats-Msg-Id}, so a retried
  * append is stored once. A commit's position is its stream sequence and its recorded time the server's
- * timestamp. See {@link io.clstr.adapters.nats.internal.CommitHeaders} for the message layout.
+ * timestamp. See {@link io.clstr.adapters.nats.internal.CommitHeaders} and
+ * {@link io.clstr.adapters.nats.internal.CommitCodec} for the message layout.
  *
  * <p>Returned futures complete on the {@link NatsClient}'s callback executor.
  */
@@ -106,13 +107,13 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
         if (commitId.isBlank()) {
             throw new IllegalArgumentException("commit id must not be blank");
         }
-        byte[] body = CommitCodec.encode(events);
+        byte[] encoded = CommitCodec.encodeEvents(events);
         long maxPayload = client.connection().getServerInfo().getMaxPayload();
-        if (body.length + HEADER_ALLOWANCE > maxPayload) {
-            throw new IllegalArgumentException("a commit of " + body.length
+        if (encoded.length + CommitCodec.MAX_LINK_BYTES + HEADER_ALLOWANCE > maxPayload) {
+            throw new IllegalArgumentException("a commit of " + encoded.length
                     + " bytes exceeds what the NATS server accepts in one message (" + maxPayload + " bytes)");
         }
-        return appender.append(stream, subjects.of(stream), expected, events.size(), body, commitId);
+        return appender.append(stream, subjects.of(stream), expected, events.size(), encoded, commitId);
     }
 
     @Override

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * key the port accepts is stored and no two keys can collide. Revisions are the bucket stream's sequences;
  * compare-and-set uses the server's last-subject-sequence check. Maximum age is the bucket's own max age
  * (entries removed by it produce no watch event on 2.9). Key listings use a headers-only ephemeral consumer
- * that is deleted right after.
+ * that is deleted right after. Watches report every write as long as they stay within the bucket's history
+ * (see {@link NatsKeyValueSettings#history()}) of the writers.
  */
 public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
 
@@ -67,7 +68,7 @@ public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
     /** Opens the bucket, creating it with the settings if it does not exist. */
     public static NatsKeyValueStore open(NatsClient client, String bucket, NatsKeyValueSettings settings) {
         KeyValue keyValue = KeyValueBucket.open(client.connection(), bucket, settings.maxAge(), settings.replicas(),
-                client.requestTimeout());
+                settings.history(), client.requestTimeout());
         return new NatsKeyValueStore(client, bucket, keyValue);
     }
 

@@ -39,11 +39,10 @@ public final class NatsSnapshotStore implements SnapshotStore {
         this.bucket = bucket;
     }
 
-    /** Opens the snapshot bucket, creating it (no max age) if it does not exist. */
+    /** Opens the snapshot bucket, creating it (no max age, only the latest revision per key) if it does not exist. */
     public static NatsSnapshotStore open(NatsClient client, String bucket, int replicas) {
         return new NatsSnapshotStore(
-                KeyValueBucket.open(client.connection(), bucket, Duration.ZERO, replicas,
-                        client.requestTimeout()),
+                KeyValueBucket.open(client.connection(), bucket, Duration.ZERO, replicas, 1, client.requestTimeout()),
                 bucket);
     }
 

@@ -90,8 +90,7 @@ class NatsEventStoreIT {
         assertThat(last.getHeaders().getFirst("Nats-Msg-Id")).isEqualTo("commit-2");
         assertThat(last.getHeaders().getFirst("Nats-Expected-Last-Subject-Sequence"))
                 .isEqualTo(Long.toString(first.position()));
-        assertThat(last.getHeaders().getFirst("Clstr-Version")).isEqualTo("4");
-        assertThat(last.getHeaders().getFirst("Clstr-Events")).isEqualTo("1");
+        assertThat(last.getHeaders().getFirst("Clstr-Commit")).isEqualTo("4-4");
         assertThat(last.getHeaders().keySet()).noneMatch(name -> name.endsWith("-Subject"));
     }
 

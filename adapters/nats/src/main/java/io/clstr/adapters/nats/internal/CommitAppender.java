@@ -39,8 +39,8 @@ public final class CommitAppender {
     }
 
     public CompletableFuture<AppendResult> append(StreamId stream, String subject, ExpectedVersion expected,
-            int eventCount, byte[] body, String commitId) {
-        Attempt attempt = new Attempt(stream, subject, expected, eventCount, body, commitId);
+            int eventCount, byte[] events, String commitId) {
+        Attempt attempt = new Attempt(stream, subject, expected, eventCount, events, commitId);
         attempt.start();
         return attempt.result;
     }
@@ -51,18 +51,18 @@ public final class CommitAppender {
         private final String subject;
         private final ExpectedVersion expected;
         private final int eventCount;
-        private final byte[] body;
+        private final byte[] events;
         private final String commitId;
         private final CompletableFuture<AppendResult> result = new CompletableFuture<>();
         private int attempts;
 
-        Attempt(StreamId stream, String subject, ExpectedVersion expected, int eventCount, byte[] body,
+        Attempt(StreamId stream, String subject, ExpectedVersion expected, int eventCount, byte[] events,
                 String commitId) {
             this.stream = stream;
             this.subject = subject;
             this.expected = expected;
             this.eventCount = eventCount;
-            this.body = body;
+            this.events = events;
             this.commitId = commitId;
         }
 
@@ -158,8 +158,9 @@ public final class CommitAppender {
 
         private CompletableFuture<PublishAck> send(long expectedLastSequence, StreamHead head) {
             try {
-                return jetStream.publishAsync(subject, CommitHeaders.forAppend(commitId, expectedLastSequence,
-                        head.version() + 1, eventCount, head.linksForNext()), body);
+                return jetStream.publishAsync(subject,
+                        CommitHeaders.forAppend(commitId, expectedLastSequence, head.version() + 1, eventCount),
+                        CommitCodec.frame(head.linksForNext(), events));
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }

@@ -60,6 +60,14 @@ final class FrameWriter {
         return this;
     }
 
+    /** Bytes as they are, without a length. */
+    FrameWriter writeRaw(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, size, bytes.length);
+        size += bytes.length;
+        return this;
+    }
+
     FrameWriter writeString(String text) {
         int length = text.length();
         int encodedLength = 0;

@@ -15,7 +15,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens a JetStream KV bucket, creating it (file storage, one revision per key) when it is missing. */
+/** Opens a JetStream KV bucket, creating it (file storage) when it is missing. */
 public final class KeyValueBucket {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyValueBucket.class);
@@ -29,8 +29,9 @@ public final class KeyValueBucket {
      * The bucket's KV handle.
      *
      * @param maxAge bucket-level max age, {@link Duration#ZERO} for none
+     * @param history revisions kept per key
      */
-    public static KeyValue open(Connection connection, String bucket, Duration maxAge, int replicas,
+    public static KeyValue open(Connection connection, String bucket, Duration maxAge, int replicas, int history,
             Duration requestTimeout) {
         try {
             KeyValueOptions options = KeyValueOptions.builder()
@@ -39,7 +40,7 @@ public final class KeyValueBucket {
             KeyValueManagement management = connection.keyValueManagement(options);
             KeyValueStatus status = find(management, bucket);
             if (status == null) {
-                create(management, bucket, maxAge, replicas);
+                create(management, bucket, maxAge, replicas, history);
             } else if (!status.getTtl().equals(maxAge)) {
                 LOG.warn("bucket {} exists with max age {}, not the configured {}; using it as it is",
                         bucket, status.getTtl(), maxAge);
@@ -62,11 +63,11 @@ public final class KeyValueBucket {
         }
     }
 
-    private static void create(KeyValueManagement management, String bucket, Duration maxAge, int replicas)
-            throws IOException, JetStreamApiException {
+    private static void create(KeyValueManagement management, String bucket, Duration maxAge, int replicas,
+            int history) throws IOException, JetStreamApiException {
         KeyValueConfiguration.Builder config = KeyValueConfiguration.builder()
                 .name(bucket)
-                .maxHistoryPerKey(1)
+                .maxHistoryPerKey(history)
                 .storageType(StorageType.File)
                 .replicas(replicas);
         if (!maxAge.isZero()) {

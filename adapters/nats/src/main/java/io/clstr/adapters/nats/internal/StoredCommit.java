@@ -17,7 +17,7 @@ import java.util.List;
  * earlier commits of the same aggregate, and its still-encoded events.
  *
  * @param sequence the stream sequence, which is the commit's global position
- * @param earlier sequences of earlier commits of the same subject, newest first (see {@link CommitHeaders})
+ * @param earlier sequences of earlier commits of the same subject, newest first (see {@link CommitCodec})
  */
 public record StoredCommit(
         String subject,
@@ -64,21 +64,13 @@ public record StoredCommit(
     }
 
     private static StoredCommit of(String subject, long sequence, Instant recordedAt, Headers headers, byte[] body) {
-        if (headers == null || headers.getFirst(CommitHeaders.FIRST_VERSION) == null) {
-            throw new MalformedFrameException("message " + sequence + " is not a clstr commit (no version header)");
+        String range = headers == null ? null : headers.getFirst(CommitHeaders.COMMIT);
+        if (range == null || body == null) {
+            throw new MalformedFrameException("message " + sequence + " is not a clstr commit");
         }
-        try {
-            long firstVersion = Long.parseLong(headers.getFirst(CommitHeaders.FIRST_VERSION));
-            int eventCount = Integer.parseInt(headers.getFirst(CommitHeaders.EVENT_COUNT));
-            if (firstVersion < 1 || eventCount < 1) {
-                throw new MalformedFrameException("message " + sequence + " has bad version headers");
-            }
-            long[] earlier = CommitHeaders.parseEarlier(headers.getFirst(CommitHeaders.EARLIER_COMMITS));
-            return new StoredCommit(subject, sequence, recordedAt, firstVersion, eventCount, earlier,
-                    body == null ? new byte[0] : body);
-        } catch (NumberFormatException e) {
-            throw new MalformedFrameException("message " + sequence + " has bad commit headers: " + e.getMessage());
-        }
+        long[] versions = CommitHeaders.versionRange(range);
+        return new StoredCommit(subject, sequence, recordedAt, versions[0], Math.toIntExact(versions[1] - versions[0] + 1),
+                CommitCodec.links(body), body);
     }
 
     private static Instant parseTimestamp(String text) {

@@ -15,7 +15,7 @@ public record StreamHead(long version, long sequence, long[] earlier) {
 
     /** The earlier-commit links of a commit appended on top of this head. */
     public long[] linksForNext() {
-        return CommitHeaders.linksAfter(sequence, earlier);
+        return CommitCodec.linksAfter(sequence, earlier);
     }
 
     /** The head after appending {@code events} events at {@code newSequence} on top of this one. */

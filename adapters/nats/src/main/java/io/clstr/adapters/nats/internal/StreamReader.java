@@ -14,9 +14,9 @@ import java.util.concurrent.RejectedExecutionException;
  * Reads one aggregate's events, choosing per read the fastest way NATS 2.9 offers.
  *
  * <p>It always starts with a direct get of the aggregate's last commit (one round trip), which holds the head
- * version and links to up to {@value CommitHeaders#MAX_EARLIER} earlier commits. A short tail, such as
+ * version and links to up to {@value CommitCodec#MAX_LINKS} earlier commits. A short tail, such as
  * the events after a snapshot or a whole small aggregate, is then fetched backwards along those links with
- * parallel direct gets by sequence: one round trip per {@value CommitHeaders#MAX_EARLIER} commits, with no
+ * parallel direct gets by sequence: one round trip per {@value CommitCodec#MAX_LINKS} commits, with no
  * server-side state and no scan. A long read (more than {@code chainLimit} versions before the last commit)
  * uses an ephemeral consumer filtered on the aggregate's subject instead, which streams the commits in one go
  * but costs a consumer creation and, on 2.9, a scan of the stream between the aggregate's commits.

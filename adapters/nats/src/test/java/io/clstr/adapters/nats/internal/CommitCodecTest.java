@@ -9,6 +9,7 @@ import io.clstr.ports.out.eventstore.StreamId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -23,9 +24,12 @@ class CommitCodecTest {
     private static final Instant RECORDED = Instant.parse("2026-01-02T03:04:05.123456789Z");
 
     @Property(tries = 300)
-    void decodes_every_commit_it_encodes(@ForAll("commits") List<EventData> events) {
-        List<RecordedEvent> decoded = CommitCodec.decode(CommitCodec.encode(events), STREAM, 7, 99, RECORDED);
+    void decodes_every_commit_it_encodes(@ForAll("commits") List<EventData> events, @ForAll("links") long[] links) {
+        byte[] body = CommitCodec.frame(links, CommitCodec.encodeEvents(events));
 
+        List<RecordedEvent> decoded = CommitCodec.decode(body, STREAM, 7, 99, RECORDED);
+
+        assertThat(CommitCodec.links(body)).containsExactly(links);
         assertThat(decoded).hasSameSizeAs(events);
         for (int i = 0; i < events.size(); i++) {
             RecordedEvent event = decoded.get(i);
@@ -41,11 +45,14 @@ class CommitCodecTest {
 
     @Example
     void writes_the_documented_compact_layout() {
-        byte[] body = CommitCodec.encode(List.of(new EventData("a", new byte[] {1, 2}),
-                new EventData("é", new byte[0], java.util.Map.of("k", "v"))));
+        byte[] body = CommitCodec.frame(new long[] {300, 298}, CommitCodec.encodeEvents(List.of(
+                new EventData("a", new byte[] {1, 2}),
+                new EventData("é", new byte[0], Map.of("k", "v")))));
 
         assertThat(body).containsExactly(
-                1, 2,                           // format, event count
+                1,                              // format
+                2, (byte) 0xAC, 2, 2,           // two links: 300 (varint), then the distance 2
+                2,                              // event count
                 1, 'a', 0, 2, 1, 2,             // type "a", no metadata, 2 data bytes
                 2, (byte) 0xC3, (byte) 0xA9,    // type "é"
                 1, 1, 'k', 1, 'v',              // one metadata entry
@@ -53,8 +60,26 @@ class CommitCodecTest {
     }
 
     @Example
+    void links_a_new_commit_to_the_head_and_the_heads_own_links_up_to_the_maximum() {
+        long[] headLinks = new long[CommitCodec.MAX_LINKS];
+        for (int i = 0; i < headLinks.length; i++) {
+            headLinks[i] = 100 - i * 5L;
+        }
+
+        long[] links = CommitCodec.linksAfter(200, headLinks);
+
+        assertThat(links).hasSize(CommitCodec.MAX_LINKS);
+        assertThat(links[0]).isEqualTo(200);
+        assertThat(Arrays.copyOfRange(links, 1, links.length))
+                .containsExactly(Arrays.copyOf(headLinks, CommitCodec.MAX_LINKS - 1));
+        assertThat(CommitCodec.linksAfter(0, new long[0])).isEmpty();
+        assertThat(CommitCodec.linksAfter(7, new long[0])).containsExactly(7);
+    }
+
+    @Example
     void rejects_truncated_or_foreign_bodies() {
-        byte[] body = CommitCodec.encode(List.of(new EventData("type.v1", "data".getBytes())));
+        byte[] body = CommitCodec.frame(new long[] {5}, CommitCodec.encodeEvents(
+                List.of(new EventData("type.v1", "data".getBytes()))));
 
         for (int length = 0; length < body.length; length++) {
             byte[] truncated = Arrays.copyOf(body, length);
@@ -66,6 +91,8 @@ class CommitCodecTest {
                 .isInstanceOf(MalformedFrameException.class);
         assertThatThrownBy(() -> CommitCodec.decode("{\"json\":1}".getBytes(), STREAM, 1, 1, RECORDED))
                 .isInstanceOf(MalformedFrameException.class);
+        assertThatThrownBy(() -> CommitCodec.links(new byte[] {1, 2, 5, 0}))
+                .as("links that do not decrease").isInstanceOf(MalformedFrameException.class);
     }
 
     @Provide
@@ -74,8 +101,14 @@ class CommitCodecTest {
                 Arbitraries.strings().withChars("aé日😀\u0000").ofMaxLength(5));
         Arbitrary<String> type = text.filter(t -> !t.isBlank());
         Arbitrary<byte[]> data = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
-        Arbitrary<java.util.Map<String, String>> metadata = Arbitraries.maps(text, text).ofMaxSize(4);
+        Arbitrary<Map<String, String>> metadata = Arbitraries.maps(text, text).ofMaxSize(4);
         Arbitrary<EventData> event = Combinators.combine(type, data, metadata).as(EventData::new);
         return event.list().ofMinSize(1).ofMaxSize(20);
+    }
+
+    @Provide
+    Arbitrary<long[]> links() {
+        return Arbitraries.longs().between(1, Long.MAX_VALUE / 2).set().ofMaxSize(CommitCodec.MAX_LINKS)
+                .map(set -> set.stream().sorted((a, b) -> Long.compare(b, a)).mapToLong(Long::longValue).toArray());
     }
 }

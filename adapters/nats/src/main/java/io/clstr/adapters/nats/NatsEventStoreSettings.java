@@ -43,9 +43,9 @@ public record NatsEventStoreSettings(
         }
     }
 
-    /** One replica, a 2-minute duplicate window, 100k cached heads, chain reads up to 128 versions, 2 s heartbeat. */
+    /** One replica, a 2-minute duplicate window, 50k cached heads, chain reads up to 128 versions, 2 s heartbeat. */
     public static NatsEventStoreSettings defaults() {
-        return new NatsEventStoreSettings(1, Duration.ofMinutes(2), 100_000, 128, Duration.ofSeconds(2));
+        return new NatsEventStoreSettings(1, Duration.ofMinutes(2), 50_000, 128, Duration.ofSeconds(2));
     }
 
     public NatsEventStoreSettings withReplicas(int count) {

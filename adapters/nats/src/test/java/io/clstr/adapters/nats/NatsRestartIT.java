@@ -7,6 +7,7 @@ import io.clstr.adapters.nats.testing.NatsServer;
 import io.clstr.adapters.nats.testing.UniqueNames;
 import io.clstr.ports.out.eventstore.CommitListener;
 import io.clstr.ports.out.eventstore.EventFilter;
+import io.clstr.ports.out.eventstore.EventStoreException;
 import io.clstr.ports.out.eventstore.RecordedCommit;
 import io.clstr.ports.out.eventstore.Subscription;
 import io.clstr.ports.out.keyvalue.KeyValueEntry;
@@ -65,6 +66,25 @@ class NatsRestartIT {
         assertThat(errors).isEmpty();
         subscription.close();
         store.close();
+    }
+
+    @Test
+    void ends_a_subscription_with_an_error_when_the_connection_gives_up() {
+        NatsNames names = UniqueNames.natsNames();
+        NatsEventStore.start(client, names, NatsEventStoreSettings.defaults()).close();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        List<RecordedCommit> delivered = new CopyOnWriteArrayList<>();
+        try (NatsClient impatient = NatsClient.connect(server.settings().withReconnect(Duration.ofMillis(50), 1));
+                NatsEventStore store = NatsEventStore.start(impatient, names, NatsEventStoreSettings.defaults())) {
+            Subscription subscription = store.subscribe(0, EventFilter.all(), recordingInto(delivered, errors));
+
+            server.kill();
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(errors).hasSize(1));
+            assertThat(errors.get(0)).isInstanceOf(EventStoreException.class).hasMessageContaining("closed");
+            subscription.close();
+        }
+        server.restart();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
@@ -25,22 +26,26 @@ public final class NatsServerBinary {
 
     /** The executable, or an aborted (skipped) test, or a failure when NATS is required. */
     public static Path require() {
-        Optional<Path> found = find();
+        return require(System.getenv(), USUAL_PLACES);
+    }
+
+    static Path require(Map<String, String> environment, List<String> usualPlaces) {
+        Optional<Path> found = find(environment, usualPlaces);
         if (found.isPresent()) {
             return found.get();
         }
         String explanation = "nats-server not found (looked at $" + BINARY_VARIABLE + ", the PATH and "
-                + USUAL_PLACES + "). Install it (apt-get install nats-server) or set " + BINARY_VARIABLE
+                + usualPlaces + "). Install it (apt-get install nats-server) or set " + BINARY_VARIABLE
                 + "=/path/to/nats-server to run the NATS tests.";
-        if ("true".equalsIgnoreCase(System.getenv(REQUIRE_VARIABLE))) {
+        if ("true".equalsIgnoreCase(environment.get(REQUIRE_VARIABLE))) {
             throw new IllegalStateException(explanation + " " + REQUIRE_VARIABLE + "=true makes this a failure.");
         }
         Assumptions.abort(explanation + " Skipping; set " + REQUIRE_VARIABLE + "=true to fail instead.");
         throw new IllegalStateException("unreachable: the assumption above aborts");
     }
 
-    static Optional<Path> find() {
-        String configured = System.getenv(BINARY_VARIABLE);
+    static Optional<Path> find(Map<String, String> environment, List<String> usualPlaces) {
+        String configured = environment.get(BINARY_VARIABLE);
         if (configured != null && !configured.isBlank()) {
             Path path = Path.of(configured);
             if (!Files.isExecutable(path)) {
@@ -49,11 +54,11 @@ public final class NatsServerBinary {
             return Optional.of(path);
         }
         List<String> directories = new ArrayList<>();
-        String pathVariable = System.getenv("PATH");
+        String pathVariable = environment.get("PATH");
         if (pathVariable != null) {
             directories.addAll(List.of(pathVariable.split(File.pathSeparator)));
         }
-        directories.addAll(USUAL_PLACES);
+        directories.addAll(usualPlaces);
         for (String directory : directories) {
             if (directory.isBlank()) {
                 continue;

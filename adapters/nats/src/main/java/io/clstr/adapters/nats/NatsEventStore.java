@@ -70,7 +70,7 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
         ConsumerReads consumers = new ConsumerReads(client.connection(), readDispatcher, names.eventStream(),
                 names.readConsumerPrefix(), client.requestTimeout(), client.timers(), client.callbacks(),
                 EventStoreException::new);
-        this.appender = new CommitAppender(client.jetStream(), fetcher, heads, client.callbacks());
+        this.appender = new CommitAppender(client.jetStream(), subjects, fetcher, heads, client.callbacks());
         this.streamReader = new StreamReader(fetcher, consumers, heads, client.callbacks(), settings.chainReadLimit());
         this.feedReader = new FeedReader(consumers, subjects);
     }
@@ -113,7 +113,7 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
             throw new IllegalArgumentException("a commit of " + encoded.length
                     + " bytes exceeds what the NATS server accepts in one message (" + maxPayload + " bytes)");
         }
-        return appender.append(stream, subjects.of(stream), expected, events.size(), encoded, commitId);
+        return appender.append(stream, expected, events.size(), encoded, commitId);
     }
 
     @Override

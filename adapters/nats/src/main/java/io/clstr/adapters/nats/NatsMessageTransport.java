@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Core NATS request/reply and one-way messages (no JetStream).
  *
- * <p>{@link #subscribe} returns once the server has registered the subscription. Handlers run on this
+ * <p>{@link #subscribe} returns once the server has registered the subscription, and closing one (or the
+ * transport) returns once the server has removed it. Handlers run on this
  * transport's dispatcher thread, one message at a time, and must not block: hand the
  * work off and reply through the {@link Replier} later, from any thread. A request nobody subscribes to fails
  * at once with {@link NoRespondersException} (the server says so); one without a reply in time fails with
@@ -111,6 +112,7 @@ public final class NatsMessageTransport implements MessageTransport {
             try {
                 if (subscription.isActive()) {
                     dispatcher.unsubscribe(subscription);
+                    awaitServerAcknowledgement(subject);
                 }
             } catch (IllegalStateException e) {
                 LOG.debug("subscription to {} already gone", subject, e);
@@ -126,14 +128,17 @@ public final class NatsMessageTransport implements MessageTransport {
         }
         try {
             connection.closeDispatcher(dispatcher);
-        } catch (IllegalStateException | IllegalArgumentException e) {
+            awaitServerAcknowledgement("all subjects of this transport");
+        } catch (IllegalStateException | IllegalArgumentException | TransportException e) {
             LOG.debug("transport dispatcher already closed", e);
         }
     }
 
     /**
-     * A round trip to the server, so that it has registered the subscription before this method returns:
-     * otherwise a message published right after, on another connection, could miss it.
+     * A round trip to the server, so that it has registered a subscription (or its end) before the caller goes
+     * on: otherwise a message published right after, on another connection, could miss a new subscription or
+     * be routed to one that no longer reads, and a request would wait for its timeout instead of failing with
+     * "no responders".
      */
     private void awaitServerAcknowledgement(String subject) {
         try {

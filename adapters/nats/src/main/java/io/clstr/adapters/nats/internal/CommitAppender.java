@@ -27,21 +27,26 @@ public final class CommitAppender {
     private static final int MAX_ATTEMPTS_AT_ANY_VERSION = 32;
 
     private final JetStream jetStream;
+    private final EventSubjects subjects;
     private final CommitFetcher fetcher;
     private final StreamHeads heads;
     private final Executor callbacks;
 
-    public CommitAppender(JetStream jetStream, CommitFetcher fetcher, StreamHeads heads, Executor callbacks) {
+    public CommitAppender(JetStream jetStream, EventSubjects subjects, CommitFetcher fetcher, StreamHeads heads,
+            Executor callbacks) {
         this.jetStream = jetStream;
+        this.subjects = subjects;
         this.fetcher = fetcher;
         this.heads = heads;
         this.callbacks = callbacks;
     }
 
-    public CompletableFuture<AppendResult> append(StreamId stream, String subject, ExpectedVersion expected,
-            int eventCount, byte[] events, String commitId) {
+    public CompletableFuture<AppendResult> append(StreamId stream, ExpectedVersion expected, int eventCount,
+            byte[] events, String commitId) {
+        StreamHeads.Known known = heads.get(stream);
+        String subject = known != null ? known.subject() : subjects.of(stream);
         Attempt attempt = new Attempt(stream, subject, expected, eventCount, events, commitId);
-        attempt.start();
+        attempt.start(known == null ? null : known.head());
         return attempt.result;
     }
 
@@ -66,8 +71,7 @@ public final class CommitAppender {
             this.commitId = commitId;
         }
 
-        void start() {
-            StreamHead cached = heads.get(subject);
+        void start(StreamHead cached) {
             if (expected instanceof ExpectedVersion.Exactly exactly) {
                 long version = exactly.version();
                 if (version == 0) {
@@ -112,7 +116,7 @@ public final class CommitAppender {
                     return StreamHead.EMPTY;
                 }
                 StreamHead head = StreamHead.of(commit);
-                heads.offer(subject, head);
+                heads.offer(stream, subject, head);
                 return head;
             });
         }
@@ -123,7 +127,7 @@ public final class CommitAppender {
                 if (error == null) {
                     accepted(head, ack);
                 } else if (Failures.apiErrorCode(error) == Failures.WRONG_LAST_SEQUENCE) {
-                    heads.forget(subject, head);
+                    heads.forget(stream, head);
                     if (expected instanceof ExpectedVersion.Any && attempts < MAX_ATTEMPTS_AT_ANY_VERSION) {
                         learnHead(true).thenAccept(this::publish).exceptionally(this::fail);
                     } else {
@@ -172,7 +176,7 @@ public final class CommitAppender {
                 return;
             }
             StreamHead next = head.advance(eventCount, ack.getSeqno());
-            heads.offer(subject, next);
+            heads.offer(stream, subject, next);
             complete(new AppendResult(next.version(), next.sequence()));
         }
 

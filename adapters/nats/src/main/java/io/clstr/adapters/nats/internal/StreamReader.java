@@ -46,7 +46,7 @@ public final class StreamReader {
             result.complete(List.of());
             return result;
         }
-        lastCommit(subject)
+        lastCommit(stream, subject)
                 .thenCompose(head -> head == null ? CompletableFuture.completedFuture(List.<RecordedEvent>of())
                         : readUpTo(stream, subject, head, from, Math.min(toVersion, head.lastVersion())))
                 .whenComplete((events, error) -> completeLater(result, events, error));
@@ -57,16 +57,16 @@ public final class StreamReader {
      * The aggregate's last commit. A replica may answer a direct get while a moment behind; when this process
      * already knows a later head, the stream leader is asked instead, so a writer always reads its own writes.
      */
-    private CompletableFuture<StoredCommit> lastCommit(String subject) {
+    private CompletableFuture<StoredCommit> lastCommit(StreamId stream, String subject) {
         return fetcher.last(subject).thenCompose(last -> {
-            StreamHead known = heads.get(subject);
-            if (known != null && (last == null || last.sequence() < known.sequence())) {
+            StreamHeads.Known known = heads.get(stream);
+            if (known != null && (last == null || last.sequence() < known.head().sequence())) {
                 return fetcher.lastFromLeader(subject);
             }
             return CompletableFuture.completedFuture(last);
         }).thenApply(last -> {
             if (last != null) {
-                heads.offer(subject, StreamHead.of(last));
+                heads.offer(stream, subject, StreamHead.of(last));
             }
             return last;
         });

@@ -46,19 +46,23 @@ public final class NatsEventStoreBenchmark {
     private static final int SMALL_EVENTS = 10;
     private static final int LARGE_EVENTS = 1000;
     private static final int TAIL = 3;
+    /** Commits of other aggregates between two commits of a large one, as in a busy stream. */
+    private static final int NOISE_PER_ROUND = 100;
 
     private final byte[] payload = new byte[PAYLOAD_BYTES];
     private final StringBuilder report = new StringBuilder();
     private final NatsClient client;
+    private final NatsServer server;
 
-    private NatsEventStoreBenchmark(NatsClient client) {
+    private NatsEventStoreBenchmark(NatsServer server, NatsClient client) {
+        this.server = server;
         this.client = client;
         new Random(42).nextBytes(payload);
     }
 
     public static void main(String[] args) throws Exception {
         try (NatsServer server = NatsServer.start(); NatsClient client = NatsClient.connect(server.settings())) {
-            NatsEventStoreBenchmark benchmark = new NatsEventStoreBenchmark(client);
+            NatsEventStoreBenchmark benchmark = new NatsEventStoreBenchmark(server, client);
             benchmark.run();
             if (args.length > 0) {
                 Files.writeString(Path.of(args[0]), benchmark.report, StandardCharsets.UTF_8);
@@ -116,24 +120,31 @@ public final class NatsEventStoreBenchmark {
         raw.run(KEYS, TimeUnit.SECONDS.toNanos(3));
         List<Double> rates = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
-        double cpuPerAppend = 0;
-        double rawCpuPerPublish = 0;
+        double[] cpu = new double[4];
         // Alternate store and raw runs, so that both see the same machine (other load comes and goes).
         for (int run = 0; run < RUNS; run++) {
-            long cpuBefore = processCpuNanos();
+            long clientBefore = processCpuNanos();
+            long serverBefore = server.cpuTime().toNanos();
             long appends = pipelined(store, versions, RUN_NANOS);
-            cpuPerAppend += (processCpuNanos() - cpuBefore) / 1000.0 / appends / RUNS;
+            cpu[0] += (processCpuNanos() - clientBefore) / 1000.0 / appends / RUNS;
+            cpu[1] += (server.cpuTime().toNanos() - serverBefore) / 1000.0 / appends / RUNS;
             rates.add(appends / (RUN_NANOS / 1e9));
-            cpuBefore = processCpuNanos();
+            clientBefore = processCpuNanos();
+            serverBefore = server.cpuTime().toNanos();
             long publishes = raw.run(KEYS, RUN_NANOS);
-            rawCpuPerPublish += (processCpuNanos() - cpuBefore) / 1000.0 / publishes / RUNS;
+            cpu[2] += (processCpuNanos() - clientBefore) / 1000.0 / publishes / RUNS;
+            cpu[3] += (server.cpuTime().toNanos() - serverBefore) / 1000.0 / publishes / RUNS;
             rawRates.add(publishes / (RUN_NANOS / 1e9));
         }
-        line(String.format("event store: runs %s appends/s; median %.0f/s; client CPU %.1f us per append",
-                format(rates), median(rates), cpuPerAppend));
+        int cores = Runtime.getRuntime().availableProcessors();
+        line(String.format("event store: runs %s appends/s; median %.0f/s; CPU per append: client %.1f us,"
+                + " server %.1f us", format(rates), median(rates), cpu[0], cpu[1]));
         line(String.format("raw jnats publishAsync with the OCC header, same conditions: runs %s/s; median %.0f/s;"
-                + " client CPU %.1f us per publish", format(rawRates), median(rawRates), rawCpuPerPublish));
-        line(String.format("event store / raw: %.0f%%", 100 * median(rates) / median(rawRates)));
+                + " CPU per publish: client %.1f us, server %.1f us", format(rawRates), median(rawRates), cpu[2],
+                cpu[3]));
+        line(String.format("event store / raw: %.0f%%; CPU-bound ceiling on %d idle cores: event store %.0f/s,"
+                + " raw %.0f/s", 100 * median(rates) / median(rawRates), cores, cores * 1e6 / (cpu[0] + cpu[1]),
+                cores * 1e6 / (cpu[2] + cpu[3])));
         raw.close();
         line("");
     }
@@ -194,16 +205,17 @@ public final class NatsEventStoreBenchmark {
         List<StreamId> small = aggregates("small", 200);
         List<StreamId> large = aggregates("large", 20);
         // Interleaved, as aggregates live in a real stream: each aggregate's commits are far apart.
-        fillInterleaved(store, small, SMALL_EVENTS);
-        fillInterleaved(store, large, LARGE_EVENTS);
+        fillInterleaved(store, small, SMALL_EVENTS, List.of());
+        fillInterleaved(store, large, LARGE_EVENTS, aggregates("noise", NOISE_PER_ROUND));
         byte[] state = new byte[1024];
         for (StreamId stream : concat(small, large)) {
             long version = (stream.id().startsWith("small") ? SMALL_EVENTS : LARGE_EVENTS) - TAIL;
             RecordedEvent last = store.readStream(stream, version, version).toCompletableFuture().join().get(0);
             snapshots.save(new Snapshot(stream, version, last.position(), "bench.state.v1", 1, state, Instant.now()));
         }
-        line("## Loading an aggregate (one event per commit, " + small.size() + " small and " + large.size()
-                + " large aggregates interleaved in one stream)");
+        line("## Loading an aggregate (one event per commit; " + small.size() + " small aggregates interleaved, then "
+                + large.size() + " large ones interleaved with " + NOISE_PER_ROUND + " other commits between two of"
+                + " theirs; " + streamMessages(names) + " messages in the stream)");
         line("| aggregate | how | p50 | p99 |");
         line("|---|---|---|---|");
         measureLoads("10 events", "full read (commit links)", small, 3000, stream -> store.readStream(stream, 1));
@@ -244,15 +256,22 @@ public final class NatsEventStoreBenchmark {
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0));
     }
 
-    private void fillInterleaved(EventStore store, List<StreamId> streams, int eventsEach) {
+    private void fillInterleaved(EventStore store, List<StreamId> streams, int eventsEach, List<StreamId> noise) {
         List<EventData> events = events(1);
         for (int version = 0; version < eventsEach; version++) {
             List<CompletableFuture<AppendResult>> round = new ArrayList<>();
             for (StreamId stream : streams) {
                 round.add(store.append(stream, ExpectedVersion.exactly(version), events).toCompletableFuture());
             }
+            for (StreamId stream : noise) {
+                round.add(store.append(stream, ExpectedVersion.exactly(version), events).toCompletableFuture());
+            }
             round.forEach(CompletableFuture::join);
         }
+    }
+
+    private long streamMessages(NatsNames names) throws Exception {
+        return client.management().getStreamInfo(names.eventStream()).getStreamState().getMsgCount();
     }
 
     private static NatsNames freshNames() {

@@ -141,6 +141,16 @@ public final class NatsServer implements AutoCloseable {
         return current != null && current.isAlive();
     }
 
+    /** CPU time the running server process has used so far (for benchmarks). */
+    public Duration cpuTime() {
+        Process current = process;
+        if (current == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return current.info().totalCpuDuration().orElseThrow(
+                () -> new IllegalStateException("the OS does not report the CPU time of " + name));
+    }
+
     /** Stops the server gracefully (SIGTERM: it flushes its store), waiting until it has exited. */
     public synchronized void stop() {
         if (process == null) {

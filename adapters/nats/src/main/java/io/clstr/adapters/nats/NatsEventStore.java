@@ -7,7 +7,7 @@ import io.clstr.adapters.nats.internal.ConsumerReads;
 import io.clstr.adapters.nats.internal.EventStreamSetup;
 import io.clstr.adapters.nats.internal.EventSubjects;
 import io.clstr.adapters.nats.internal.FeedReader;
-import io.clstr.adapters.nats.internal.FeedSubscription;
+import io.clstr.adapters.nats.internal.NatsFeedSubscription;
 import io.clstr.adapters.nats.internal.Failures;
 import io.clstr.adapters.nats.internal.StreamHeads;
 import io.clstr.adapters.nats.internal.StreamReader;
@@ -136,7 +136,7 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
     public Subscription subscribe(long afterPosition, EventFilter filter, CommitListener listener) {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(listener, "listener");
-        return FeedSubscription.start(client.connection(), client.jetStream(), names.eventStream(), feedReader,
+        return NatsFeedSubscription.start(client.connection(), client.jetStream(), names.eventStream(), feedReader,
                 subjects, afterPosition, filter, listener, settings.subscriptionHeartbeat(), client.callbacks(),
                 client::whenClosed);
     }

@@ -4,7 +4,7 @@ import io.clstr.adapters.nats.internal.ConsumerReads;
 import io.clstr.adapters.nats.internal.Failures;
 import io.clstr.adapters.nats.internal.KeyCodec;
 import io.clstr.adapters.nats.internal.KeyValueBucket;
-import io.clstr.adapters.nats.internal.KeyValueWatchFeed;
+import io.clstr.adapters.nats.internal.NatsKeyValueWatch;
 import io.clstr.ports.out.keyvalue.KeyExistsException;
 import io.clstr.ports.out.keyvalue.KeyValueEntry;
 import io.clstr.ports.out.keyvalue.KeyValueException;
@@ -201,7 +201,7 @@ public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
     @Override
     public KeyValueWatch watch(String prefix, KeyValueListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return KeyValueWatchFeed.start(client.connection(), client.jetStream(), bucket, prefix, listener,
+        return NatsKeyValueWatch.start(client.connection(), client.jetStream(), bucket, prefix, listener,
                 watchHeartbeat, client.callbacks(), client::whenClosed);
     }
 

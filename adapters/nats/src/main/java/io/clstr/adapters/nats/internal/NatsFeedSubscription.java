@@ -14,7 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /** The global feed as a {@link Subscription}: an {@link OrderedFeed} of commits, filtered by aggregate type. */
-public final class FeedSubscription implements Subscription, OrderedFeed.Handler {
+public final class NatsFeedSubscription implements Subscription, OrderedFeed.Handler {
 
     private final FeedReader decoder;
     private final EventSubjects subjects;
@@ -22,7 +22,7 @@ public final class FeedSubscription implements Subscription, OrderedFeed.Handler
     private final CommitListener listener;
     private final OrderedFeed feed;
 
-    private FeedSubscription(Connection connection, JetStream jetStream, String stream, FeedReader decoder,
+    private NatsFeedSubscription(Connection connection, JetStream jetStream, String stream, FeedReader decoder,
             EventSubjects subjects, EventFilter filter, CommitListener listener, Duration heartbeat,
             Executor callbacks, Function<Runnable, Runnable> whenClosed) {
         this.decoder = decoder;
@@ -34,11 +34,11 @@ public final class FeedSubscription implements Subscription, OrderedFeed.Handler
     }
 
     /** Delivers the matching commits after {@code afterPosition}, then new ones. */
-    public static FeedSubscription start(Connection connection, JetStream jetStream, String stream,
+    public static NatsFeedSubscription start(Connection connection, JetStream jetStream, String stream,
             FeedReader decoder, EventSubjects subjects, long afterPosition, EventFilter filter,
             CommitListener listener, Duration heartbeat, Executor callbacks,
             Function<Runnable, Runnable> whenClosed) {
-        FeedSubscription subscription = new FeedSubscription(connection, jetStream, stream, decoder, subjects, filter,
+        NatsFeedSubscription subscription = new NatsFeedSubscription(connection, jetStream, stream, decoder, subjects, filter,
                 listener, heartbeat, callbacks, whenClosed);
         subscription.feed.start(
                 new OrderedFeed.Start(subjects.serverFilter(filter), Math.max(0, afterPosition) + 1, false));

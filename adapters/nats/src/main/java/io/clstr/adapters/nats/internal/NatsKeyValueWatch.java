@@ -25,16 +25,16 @@ import org.slf4j.LoggerFactory;
  * <p>Built on {@link OrderedFeed} rather than the client's own KV watch, whose end-of-initial-values signal
  * can overtake initial values still queued for delivery.
  */
-public final class KeyValueWatchFeed implements KeyValueWatch, OrderedFeed.Handler {
+public final class NatsKeyValueWatch implements KeyValueWatch, OrderedFeed.Handler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KeyValueWatchFeed.class);
+    private static final Logger LOG = LoggerFactory.getLogger(NatsKeyValueWatch.class);
 
     private final String keyPrefix;
     private final KeyValueListener listener;
     private final OrderedFeed feed;
     private boolean initialValuesDone;
 
-    private KeyValueWatchFeed(Connection connection, JetStream jetStream, String bucket, KeyValueListener listener,
+    private NatsKeyValueWatch(Connection connection, JetStream jetStream, String bucket, KeyValueListener listener,
             Duration heartbeat, Executor callbacks, Function<Runnable, Runnable> whenClosed) {
         this.keyPrefix = NatsKeyValueUtil.toKeyPrefix(bucket);
         this.listener = listener;
@@ -43,12 +43,12 @@ public final class KeyValueWatchFeed implements KeyValueWatch, OrderedFeed.Handl
     }
 
     /** Watches the keys under a port prefix ({@code ""} or whole segments ending in {@code /}). */
-    public static KeyValueWatchFeed start(Connection connection, JetStream jetStream, String bucket, String prefix,
+    public static NatsKeyValueWatch start(Connection connection, JetStream jetStream, String bucket, String prefix,
             KeyValueListener listener, Duration heartbeat, Executor callbacks,
             Function<Runnable, Runnable> whenClosed) {
         String filter = NatsKeyValueUtil.toKeyPrefix(bucket) + KeyCodec.toFilter(prefix);
-        KeyValueWatchFeed watch =
-                new KeyValueWatchFeed(connection, jetStream, bucket, listener, heartbeat, callbacks, whenClosed);
+        NatsKeyValueWatch watch =
+                new NatsKeyValueWatch(connection, jetStream, bucket, listener, heartbeat, callbacks, whenClosed);
         watch.feed.start(new OrderedFeed.Start(filter, 1, true));
         return watch;
     }

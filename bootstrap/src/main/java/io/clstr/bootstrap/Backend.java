@@ -4,9 +4,20 @@ import io.clstr.adapters.memory.InMemoryEventStore;
 import io.clstr.adapters.memory.InMemoryKeyValueStore;
 import io.clstr.adapters.memory.InMemoryNetwork;
 import io.clstr.adapters.memory.InMemorySnapshotStore;
+import io.clstr.adapters.nats.NatsAuth;
+import io.clstr.adapters.nats.NatsClient;
+import io.clstr.adapters.nats.NatsEventStore;
+import io.clstr.adapters.nats.NatsEventStoreSettings;
+import io.clstr.adapters.nats.NatsKeyValueSettings;
+import io.clstr.adapters.nats.NatsKeyValueStore;
+import io.clstr.adapters.nats.NatsMessageTransport;
+import io.clstr.adapters.nats.NatsNames;
+import io.clstr.adapters.nats.NatsSettings;
+import io.clstr.adapters.nats.NatsSnapshotStore;
+import io.clstr.adapters.nats.NatsTls;
 import io.clstr.bootstrap.config.BackendKind;
 import io.clstr.bootstrap.config.ClstrConfig;
-import io.clstr.bootstrap.config.Setting;
+import io.clstr.bootstrap.config.NatsConfig;
 import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.snapshot.SnapshotStore;
@@ -79,11 +90,59 @@ public final class Backend implements AutoCloseable {
      */
     public static Backend open(ClstrConfig config) {
         if (config.backend() == BackendKind.NATS) {
-            // Integration point: the NATS adapters (event store, snapshots, key-value) are wired here once they exist.
-            throw new StartupException(Setting.BACKEND.variable() + "=nats: the NATS backend is not wired into"
-                    + " this build yet; use " + Setting.BACKEND.variable() + "=memory");
+            return nats(config, NatsNames.defaults());
         }
         return inMemory(new InMemoryEventStore(), config.memberTtl());
+    }
+
+    /**
+     * NATS JetStream: one connection for the node, shared by every adapter; the event stream and snapshot
+     * bucket of the application ({@code names}); read models, membership and shard leases in buckets of
+     * this cluster, membership expiring after the member TTL.
+     *
+     * @throws StartupException if NATS cannot be reached or refuses the stream or buckets
+     */
+    public static Backend nats(ClstrConfig config, NatsNames names) {
+        NatsConfig nats = config.nats();
+        NatsClient client;
+        try {
+            client = NatsClient.connect(NatsSettings.of(nats.servers().toArray(new String[0]))
+                    .withConnectionName("clstr-" + config.nodeId())
+                    .withAuth(auth(nats))
+                    .withTls(nats.tls() ? new NatsTls.DefaultContext() : NatsTls.disabled()));
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot connect to NATS at " + nats.servers() + ": " + e.getMessage(), e);
+        }
+        try {
+            int replicas = nats.replicas();
+            NatsKeyValueSettings buckets = NatsKeyValueSettings.defaults().withReplicas(replicas);
+            String cluster = config.cluster();
+            return new Backend(BackendKind.NATS,
+                    NatsEventStore.start(client, names, NatsEventStoreSettings.defaults().withReplicas(replicas)),
+                    NatsSnapshotStore.open(client, names.snapshotBucket(), replicas),
+                    NatsKeyValueStore.open(client, names.bucket("read-models-" + cluster), buckets),
+                    NatsKeyValueStore.open(client, names.bucket("members-" + cluster),
+                            buckets.withMaxAge(config.memberTtl())),
+                    NatsKeyValueStore.open(client, names.bucket("leases-" + cluster), buckets),
+                    () -> new NatsMessageTransport(client),
+                    client);
+        } catch (RuntimeException e) {
+            client.close();
+            throw new StartupException("NATS refused clstr's stream or buckets: " + e.getMessage(), e);
+        }
+    }
+
+    private static NatsAuth auth(NatsConfig nats) {
+        if (nats.user().isPresent()) {
+            return new NatsAuth.UserPassword(nats.user().get(), nats.password().orElse(""));
+        }
+        if (nats.token().isPresent()) {
+            return new NatsAuth.Token(nats.token().get());
+        }
+        if (nats.credentialsFile().isPresent()) {
+            return new NatsAuth.CredsFile(nats.credentialsFile().get());
+        }
+        return nats.nkeySeedFile().<NatsAuth>map(NatsAuth.NkeySeedFile::new).orElse(NatsAuth.none());
     }
 
     public BackendKind kind() {

@@ -79,6 +79,8 @@ public final class Node implements AutoCloseable {
     private final ClstrConfig config;
     private final Clock clock;
     private volatile ClusterNode clusterNode;
+    private volatile MessageTransport clusterTransport;
+    private volatile Backend backendInUse;
     private final NodeHealth health = new NodeHealth(this::servesItsShards);
     /** What has started, most recent first: stopping pops it. */
     private final Deque<Part> started = new ArrayDeque<>();
@@ -141,6 +143,7 @@ public final class Node implements AutoCloseable {
     }
 
     private void wire(Backend backend) {
+        backendInUse = backend;
         started.push(new Part("backend", timeout -> {
             close(backend);
             return true;
@@ -183,6 +186,7 @@ public final class Node implements AutoCloseable {
         // The cluster: this node serves the shards rendezvous hashing gives it; requests for other shards go to
         // their owners over the transport. Stopping hands the shards off before the entities close.
         MessageTransport transport = backend.connectTransport();
+        clusterTransport = transport;
         started.push(new Part("transport", timeout -> {
             transport.close();
             return true;
@@ -336,6 +340,37 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Dies as a crashed process would, for fault-injection tests and the load test's {@code --kill-node-at}:
+     * the node stops heartbeating and answering at once, hands nothing off and releases no lease, and its
+     * connections close. The rest of the cluster notices when its membership expires. What remains in this
+     * process (threads, memory) is then released without any of the graceful steps.
+     */
+    public synchronized void crash() {
+        if (stopping) {
+            return;
+        }
+        beginStopping();
+        ClusterNode cluster = clusterNode;
+        if (cluster != null) {
+            cluster.abort();
+        }
+        closeQuietly(clusterTransport);
+        closeQuietly(backendInUse);
+        stop();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("closing after a crash failed: {}", e.toString());
+        }
     }
 
     /** Blocks until {@link #stop()} has finished. */

@@ -45,7 +45,13 @@ final class TestNode implements AutoCloseable {
 
     /** A ready node on the in-memory backend. */
     static TestNode start(Map<String, String> environment) {
-        TestNode started = open(environment, Backend.inMemory());
+        return started(environment, Backend.inMemory());
+    }
+
+    /** A node on this backend, ready once the cluster gave it its shards. */
+    static TestNode started(Map<String, String> environment, Backend backend) {
+        TestNode started = open(environment, backend);
+        started.node.awaitShards(Duration.ofSeconds(30));
         started.node.markReady();
         return started;
     }

@@ -82,10 +82,16 @@ class MainTest {
     }
 
     @Test
-    void the_nats_backend_exits_1_until_it_is_wired() {
-        assertThat(run(Map.of("CLSTR_BACKEND", "nats"))).isEqualTo(Main.EXIT_STARTUP_FAILED);
+    void an_unreachable_nats_server_exits_1_naming_it() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        String url = "nats://127.0.0.1:" + closedPort;
 
-        assertThat(err()).contains("CLSTR_BACKEND=nats").contains("not wired");
+        assertThat(run(Map.of("CLSTR_BACKEND", "nats", "CLSTR_NATS_URL", url))).isEqualTo(Main.EXIT_STARTUP_FAILED);
+
+        assertThat(err()).contains("cannot connect to NATS").contains(url);
     }
 
     @Test

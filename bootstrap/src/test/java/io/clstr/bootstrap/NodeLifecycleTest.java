@@ -76,11 +76,18 @@ class NodeLifecycleTest {
     }
 
     @Test
-    void the_nats_backend_is_refused_before_anything_starts() {
-        assertThatThrownBy(() -> Node.start(TestNode.config(Map.of("CLSTR_BACKEND", "nats"))))
-                .isInstanceOf(StartupException.class)
-                .hasMessageContaining("CLSTR_BACKEND=nats")
-                .hasMessageContaining("not wired");
+    void a_node_whose_nats_cannot_be_reached_does_not_start_and_says_where_it_looked() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        String url = "nats://127.0.0.1:" + closedPort;
+
+        assertThatThrownBy(() -> Node.start(TestNode.config(Map.of("CLSTR_BACKEND", "nats", "CLSTR_NATS_URL", url,
+                "CLSTR_NODE_ID", "unreachable")))).isInstanceOf(StartupException.class)
+                .hasMessageContaining("cannot connect to NATS")
+                .hasMessageContaining(url);
+        awaitNoThreadsOf("unreachable");
     }
 
     /** The actor pool and timer threads are named after the node. */

@@ -9,6 +9,7 @@ import io.clstr.ports.in.order.ChangeOrderLinesUseCase;
 import io.clstr.ports.in.order.ConfirmOrderUseCase;
 import io.clstr.ports.in.order.GetOrderQuery;
 import io.clstr.ports.in.order.ListOrdersQuery;
+import io.clstr.ports.in.order.OrderHistoryQuery;
 import io.clstr.ports.in.order.PlaceOrderUseCase;
 import io.clstr.ports.in.order.ShipOrderUseCase;
 import java.util.Objects;
@@ -24,7 +25,8 @@ public record HttpApi(Orders orders, Counters counters, Operations operations) {
 
     /** The order sample's use cases and queries. */
     public record Orders(PlaceOrderUseCase place, ChangeOrderLinesUseCase changeLines, ConfirmOrderUseCase confirm,
-            CancelOrderUseCase cancel, ShipOrderUseCase ship, GetOrderQuery get, ListOrdersQuery list) {
+            CancelOrderUseCase cancel, ShipOrderUseCase ship, GetOrderQuery get, ListOrdersQuery list,
+            OrderHistoryQuery history) {
         public Orders {
             Objects.requireNonNull(place, "place");
             Objects.requireNonNull(changeLines, "changeLines");
@@ -33,6 +35,7 @@ public record HttpApi(Orders orders, Counters counters, Operations operations) {
             Objects.requireNonNull(ship, "ship");
             Objects.requireNonNull(get, "get");
             Objects.requireNonNull(list, "list");
+            Objects.requireNonNull(history, "history");
         }
     }
 

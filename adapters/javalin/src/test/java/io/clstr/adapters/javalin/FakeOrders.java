@@ -1,10 +1,14 @@
 package io.clstr.adapters.javalin;
 
+import io.clstr.domain.order.Money;
+import io.clstr.domain.order.OrderEvent;
+import io.clstr.domain.order.OrderLine;
 import io.clstr.ports.in.order.CancelOrderUseCase;
 import io.clstr.ports.in.order.ChangeOrderLinesUseCase;
 import io.clstr.ports.in.order.ConfirmOrderUseCase;
 import io.clstr.ports.in.order.GetOrderQuery;
 import io.clstr.ports.in.order.ListOrdersQuery;
+import io.clstr.ports.in.order.OrderHistoryQuery;
 import io.clstr.ports.in.order.NewOrderLine;
 import io.clstr.ports.in.order.OrderView;
 import io.clstr.ports.in.order.OrderView.OrderLineView;
@@ -37,7 +41,7 @@ import java.util.function.Supplier;
  * Tests can replace the next command's or query's answer to provoke failures or to answer later.
  */
 final class FakeOrders implements PlaceOrderUseCase, ChangeOrderLinesUseCase, ConfirmOrderUseCase, CancelOrderUseCase,
-        ShipOrderUseCase, GetOrderQuery, ListOrdersQuery {
+        ShipOrderUseCase, GetOrderQuery, ListOrdersQuery, OrderHistoryQuery {
 
     static final Instant T0 = Instant.parse("2026-01-31T12:00:00Z");
 
@@ -184,6 +188,30 @@ final class FakeOrders implements PlaceOrderUseCase, ChangeOrderLinesUseCase, Co
         return query(() -> Optional.ofNullable(histories.get(orderId)).flatMap(history -> history.stream()
                 .filter(view -> !at(view.version()).isAfter(instant))
                 .reduce((earlier, later) -> later)));
+    }
+
+    /**
+     * A plausible audit trail: the order placed with its first lines, then one confirmation per later version
+     * (the fake keeps views, not events; the HTTP mapping is what these tests check).
+     */
+    @Override
+    public CompletionStage<Optional<List<OrderHistoryEntry>>> orderHistory(String orderId) {
+        calls.add(List.of("history", orderId));
+        return CompletableFuture.completedFuture(Optional.ofNullable(histories.get(orderId)).map(history -> {
+            List<OrderHistoryEntry> entries = new ArrayList<>();
+            OrderView first = history.get(0);
+            List<OrderLine> lines = first.lines().stream()
+                    .map(line -> new OrderLine(line.lineId(), line.sku(), line.quantity(),
+                            new Money(line.unitPrice(), first.currency())))
+                    .toList();
+            entries.add(new OrderHistoryEntry(1, "order.placed.v1", at(1), "cmd-1",
+                    new OrderEvent.OrderPlaced(first.customerId(), first.currency(), lines, at(1))));
+            for (long version = 2; version <= history.size(); version++) {
+                entries.add(new OrderHistoryEntry(version, "order.confirmed.v1", at(version), "cmd-" + version,
+                        new OrderEvent.OrderConfirmed(at(version))));
+            }
+            return entries;
+        }));
     }
 
     @Override

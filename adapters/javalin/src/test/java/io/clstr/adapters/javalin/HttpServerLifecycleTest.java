@@ -71,7 +71,8 @@ class HttpServerLifecycleTest {
         api.server.stop(Duration.ofSeconds(1));
 
         HttpServer neverStarted = new HttpServer(HttpSettings.onPort(0), new HttpApi(
-                new HttpApi.Orders(api.orders, api.orders, api.orders, api.orders, api.orders, api.orders, api.orders),
+                new HttpApi.Orders(api.orders, api.orders, api.orders, api.orders, api.orders, api.orders, api.orders,
+                        api.orders),
                 new HttpApi.Counters(api.counters, api.counters),
                 new HttpApi.Operations(api.operations, api.operations)));
         neverStarted.close();

@@ -149,6 +149,36 @@ class OrderApiTest {
     }
 
     @Test
+    void the_audit_trail_lists_every_event_with_its_type_time_command_and_data() {
+        String orderId = api.placeSampleOrder().path("orderId").asText();
+        api.send("POST", "/orders/" + orderId + "/confirm", BodyPublishers.noBody());
+
+        HttpResponse<String> response = api.get("/orders/" + orderId + "/events");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode history = json(response);
+        assertThat(history.path("orderId").asText()).isEqualTo(orderId);
+        JsonNode placed = history.path("events").get(0);
+        assertThat(placed.path("version").asLong()).isEqualTo(1);
+        assertThat(placed.path("type").asText()).isEqualTo("order.placed.v1");
+        assertThat(placed.path("recordedAt").asText()).isEqualTo("2026-01-31T12:00:00Z");
+        assertThat(placed.path("commandId").asText()).isEqualTo("cmd-1");
+        assertThat(placed.path("data").path("customerId").asText()).isEqualTo("c-1");
+        JsonNode price = placed.path("data").path("lines").get(0).path("unitPrice").path("amount");
+        assertThat(price.isTextual()).as("money is a decimal string").isTrue();
+        assertThat(price.asText()).isEqualTo("9.99");
+        assertThat(history.path("events").get(1).path("type").asText()).isEqualTo("order.confirmed.v1");
+    }
+
+    @Test
+    void the_audit_trail_of_an_unknown_order_is_404() {
+        HttpResponse<String> response = api.get("/orders/nope/events");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void an_order_is_read_as_of_an_instant() {
         String orderId = api.placeSampleOrder().path("orderId").asText();
         api.send("POST", "/orders/" + orderId + "/confirm", BodyPublishers.noBody());

@@ -41,7 +41,7 @@ final class TestApi implements AutoCloseable {
 
     private TestApi(HttpSettings settings, List<PlainRoute> extraRoutes) {
         HttpApi api = new HttpApi(
-                new HttpApi.Orders(orders, orders, orders, orders, orders, orders, orders),
+                new HttpApi.Orders(orders, orders, orders, orders, orders, orders, orders, orders),
                 new HttpApi.Counters(counters, counters),
                 new HttpApi.Operations(operations, operations));
         server = new HttpServer(settings, api, metrics, extraRoutes).start();

@@ -17,13 +17,15 @@ final class RecentCommits {
     private int count;
     private int next;
 
-    /** The result of the commit with this id among the recent ones, or null. Newest first, as retries are. */
+    /**
+     * The result of the commit with this id among the recent ones, or null. Every append looks (and
+     * almost always misses), so this is a plain scan of the hash array, with no ring arithmetic.
+     */
     AppendResult find(String commitId) {
         int hash = commitId.hashCode();
-        int capacity = ids.length;
-        for (int i = 1; i <= count; i++) {
-            int slot = Math.floorMod(next - i, capacity);
-            if (hashes[slot] == hash && ids[slot].equals(commitId)) {
+        int[] known = hashes;
+        for (int slot = 0; slot < count; slot++) {
+            if (known[slot] == hash && ids[slot].equals(commitId)) {
                 return results[slot];
             }
         }

@@ -5,6 +5,7 @@ import io.clstr.ports.in.counter.CounterView;
 import io.clstr.ports.in.operations.ClusterViewQuery.ClusterView;
 import io.clstr.ports.in.operations.ClusterViewQuery.Member;
 import io.clstr.ports.in.order.ListOrdersQuery.OrderSummary;
+import io.clstr.ports.in.order.OrderHistoryQuery;
 import io.clstr.ports.in.order.OrderView;
 import io.clstr.ports.in.request.Page;
 import java.math.BigDecimal;
@@ -41,6 +42,23 @@ public final class Documents {
     }
 
     public record OrderLine(String lineId, String sku, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
+    }
+
+    /** An order's audit trail. */
+    public record OrderHistory(String orderId, List<OrderHistoryEvent> events) {
+
+        public static OrderHistory of(String orderId, List<OrderHistoryQuery.OrderHistoryEntry> entries) {
+            List<OrderHistoryEvent> events = new ArrayList<>(entries.size());
+            for (OrderHistoryQuery.OrderHistoryEntry entry : entries) {
+                events.add(new OrderHistoryEvent(entry.version(), entry.type(), entry.recordedAt(), entry.commandId(),
+                        entry.event()));
+            }
+            return new OrderHistory(orderId, events);
+        }
+    }
+
+    /** One recorded event: its stored type name and its fields under {@code data}. */
+    public record OrderHistoryEvent(long version, String type, Instant recordedAt, String commandId, Object data) {
     }
 
     public record OrderSummaryItem(String orderId, String customerId, String status, String currency,

@@ -37,6 +37,7 @@ public final class OrderRoutes {
         routes.post("/orders", this::place);
         routes.get("/orders", this::list);
         routes.get("/orders/{id}", this::get);
+        routes.get("/orders/{id}/events", this::events);
         routes.post("/orders/{id}/lines", this::addLine);
         routes.patch("/orders/{id}/lines/{lineId}", this::changeQuantity);
         routes.delete("/orders/{id}/lines/{lineId}", this::removeLine);
@@ -72,6 +73,16 @@ public final class OrderRoutes {
                     done.header(CommandHeaders.ETAG, CommandHeaders.etag(view.version()));
                     http.responses().json(done, 200, Documents.Order.of(view));
                 });
+    }
+
+    /** The audit trail: every event of the order, in order, with when it was recorded and what caused it. */
+    private void events(Context ctx) {
+        String orderId = Parameters.pathId(ctx, "id");
+        FieldErrors errors = new FieldErrors();
+        Parameters.query(ctx, List.of(), errors);
+        errors.throwIfAny();
+        http.calls().query(ctx, () -> orders.history().orderHistory(orderId), UNKNOWN_ORDER,
+                (done, entries) -> http.responses().json(done, 200, Documents.OrderHistory.of(orderId, entries)));
     }
 
     /** The read model answers from memory, so this handler calls it directly. */

@@ -1,0 +1,231 @@
+package io.clstr.adapters.nats.internal;
+
+import io.clstr.ports.out.eventstore.AppendResult;
+import io.clstr.ports.out.eventstore.ConcurrencyConflictException;
+import io.clstr.ports.out.eventstore.EventStoreException;
+import io.clstr.ports.out.eventstore.ExpectedVersion;
+import io.clstr.ports.out.eventstore.StreamId;
+import io.nats.client.JetStream;
+import io.nats.client.api.PublishAck;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Appends one commit as one JetStream message, conflict-checked by the server through the aggregate's last
+ * sequence.
+ *
+ * <p>When the stream head is cached (the writer appended or read it before), an append is a single
+ * asynchronous publish, so many appends can be in flight. Otherwise the head is learnt first with one direct
+ * get. A wrong sequence (10071) is a conflict, and the cached head is dropped. {@link ExpectedVersion.Any}
+ * retries with a fresh head, so its versions stay gap-free. A retried commit id inside the server's duplicate
+ * window comes back as a duplicate acknowledgement, and the original commit is reported.
+ */
+public final class CommitAppender {
+
+    private static final int MAX_ATTEMPTS_AT_ANY_VERSION = 32;
+
+    private final JetStream jetStream;
+    private final EventSubjects subjects;
+    private final CommitFetcher fetcher;
+    private final StreamHeads heads;
+    private final Executor callbacks;
+
+    public CommitAppender(JetStream jetStream, EventSubjects subjects, CommitFetcher fetcher, StreamHeads heads,
+            Executor callbacks) {
+        this.jetStream = jetStream;
+        this.subjects = subjects;
+        this.fetcher = fetcher;
+        this.heads = heads;
+        this.callbacks = callbacks;
+    }
+
+    public CompletableFuture<AppendResult> append(StreamId stream, ExpectedVersion expected, int eventCount,
+            byte[] events, String commitId) {
+        StreamHeads.Known known = heads.get(stream);
+        String subject = known != null ? known.subject() : subjects.of(stream);
+        Attempt attempt = new Attempt(stream, subject, expected, eventCount, events, commitId);
+        attempt.start(known == null ? null : known.head());
+        return attempt.result;
+    }
+
+    private final class Attempt {
+
+        private final StreamId stream;
+        private final String subject;
+        private final ExpectedVersion expected;
+        private final int eventCount;
+        private final byte[] events;
+        private final String commitId;
+        private final CompletableFuture<AppendResult> result = new CompletableFuture<>();
+        private int attempts;
+
+        Attempt(StreamId stream, String subject, ExpectedVersion expected, int eventCount, byte[] events,
+                String commitId) {
+            this.stream = stream;
+            this.subject = subject;
+            this.expected = expected;
+            this.eventCount = eventCount;
+            this.events = events;
+            this.commitId = commitId;
+        }
+
+        void start(StreamHead cached) {
+            if (expected instanceof ExpectedVersion.Exactly exactly) {
+                long version = exactly.version();
+                if (version == 0) {
+                    // A new aggregate needs no head: "last sequence 0" is checked by the server.
+                    publish(StreamHead.EMPTY);
+                } else if (cached != null && cached.version() == version) {
+                    publish(cached);
+                } else {
+                    learnHead(false).thenAccept(this::onHeadForExactVersion).exceptionally(this::fail);
+                }
+            } else if (cached != null) {
+                publish(cached);
+            } else {
+                learnHead(false).thenAccept(this::publish).exceptionally(this::fail);
+            }
+        }
+
+        private void onHeadForExactVersion(StreamHead head) {
+            long version = ((ExpectedVersion.Exactly) expected).version();
+            if (head.version() == version) {
+                publish(head);
+            } else if (head.version() > version) {
+                probeForEarlierSuccess(head);
+            } else {
+                // Behind the expectation: the stream is not there yet, or a lagging replica answered.
+                learnHead(true).thenAccept(fromLeader -> {
+                    if (fromLeader.version() == version) {
+                        publish(fromLeader);
+                    } else if (fromLeader.version() > version) {
+                        probeForEarlierSuccess(fromLeader);
+                    } else {
+                        conflict("the stream is at version " + fromLeader.version());
+                    }
+                }).exceptionally(this::fail);
+            }
+        }
+
+        private CompletableFuture<StreamHead> learnHead(boolean fromLeader) {
+            CompletableFuture<StoredCommit> last = fromLeader ? fetcher.lastFromLeader(subject) : fetcher.last(subject);
+            return last.thenApply(commit -> {
+                if (commit == null) {
+                    return StreamHead.EMPTY;
+                }
+                StreamHead head = StreamHead.of(commit);
+                heads.offer(stream, subject, head);
+                return head;
+            });
+        }
+
+        private void publish(StreamHead head) {
+            attempts++;
+            send(head.sequence(), head).whenComplete((ack, error) -> {
+                if (error == null) {
+                    accepted(head, ack);
+                } else if (Failures.apiErrorCode(error) == Failures.WRONG_LAST_SEQUENCE) {
+                    heads.forget(stream, head);
+                    if (expected instanceof ExpectedVersion.Any && attempts < MAX_ATTEMPTS_AT_ANY_VERSION) {
+                        learnHead(true).thenAccept(this::publish).exceptionally(this::fail);
+                    } else {
+                        conflict("another commit came first");
+                    }
+                } else {
+                    fail(error);
+                }
+            });
+        }
+
+        /**
+         * The stream is past the expected version, which is a conflict unless this very commit was stored
+         * earlier and the caller is retrying. Only the server's duplicate table knows: publish with an expected
+         * sequence that cannot match (the subject's last sequence is at least the head's), so the server answers
+         * "duplicate" for a stored commit id and "wrong last sequence" otherwise, and never stores it.
+         */
+        private void probeForEarlierSuccess(StreamHead head) {
+            send(head.sequence() - 1, head).whenComplete((ack, error) -> {
+                if (error == null && ack.isDuplicate()) {
+                    reportEarlierCommit(ack.getSeqno());
+                } else if (error == null) {
+                    fail(new EventStoreException("commit " + commitId + " was stored at sequence " + ack.getSeqno()
+                            + " past an expected version; were messages of " + subject + " removed?"));
+                } else if (Failures.apiErrorCode(error) == Failures.WRONG_LAST_SEQUENCE) {
+                    conflict("the stream is at version " + head.version());
+                } else {
+                    fail(error);
+                }
+            });
+        }
+
+        private CompletableFuture<PublishAck> send(long expectedLastSequence, StreamHead head) {
+            try {
+                return jetStream.publishAsync(subject,
+                        CommitHeaders.forAppend(commitId, expectedLastSequence, head.version() + 1, eventCount),
+                        CommitCodec.frame(head.linksForNext(), events));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        private void accepted(StreamHead head, PublishAck ack) {
+            if (ack.isDuplicate()) {
+                reportEarlierCommit(ack.getSeqno());
+                return;
+            }
+            StreamHead next = head.advance(eventCount, ack.getSeqno());
+            heads.offer(stream, subject, next);
+            complete(new AppendResult(next.version(), next.sequence()));
+        }
+
+        /** A duplicate acknowledgement carries only the sequence; the versions are in the stored commit. */
+        private void reportEarlierCommit(long sequence) {
+            fetcher.at(sequence)
+                    .thenCompose(commit -> commit != null ? CompletableFuture.completedFuture(commit)
+                            : fetcher.atFromLeader(sequence))
+                    .thenAccept(commit -> {
+                        if (commit == null || !commit.subject().equals(subject)) {
+                            fail(new EventStoreException("commit " + commitId + " is a duplicate of sequence "
+                                    + sequence + ", which is not a commit of " + stream));
+                        } else {
+                            complete(new AppendResult(commit.lastVersion(), commit.sequence()));
+                        }
+                    })
+                    .exceptionally(this::fail);
+        }
+
+        private void conflict(String detail) {
+            completeLater(() -> result.completeExceptionally(new ConcurrencyConflictException(stream, expected, detail)));
+        }
+
+        private void complete(AppendResult value) {
+            completeLater(() -> result.complete(value));
+        }
+
+        private Void fail(Throwable error) {
+            Throwable cause = Failures.unwrap(error);
+            RuntimeException failure;
+            if (cause instanceof EventStoreException known) {
+                failure = known;
+            } else if (cause instanceof TimeoutException) {
+                failure = new EventStoreException("no acknowledgement for commit " + commitId + " on " + stream
+                        + " in time; it may or may not be stored (retry with the same commit id)", cause);
+            } else {
+                failure = new EventStoreException("append of commit " + commitId + " to " + stream + " failed: "
+                        + cause.getMessage() + " (it may or may not be stored; retry with the same commit id)", cause);
+            }
+            completeLater(() -> result.completeExceptionally(failure));
+            return null;
+        }
+
+        private void completeLater(Runnable completion) {
+            try {
+                callbacks.execute(completion);
+            } catch (RejectedExecutionException e) {
+                completion.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.clstr.adapters.nats.internal;
+
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import io.nats.client.MessageHandler;
+import io.nats.client.NUID;
+import io.nats.client.Subscription;
+import io.nats.client.api.ConsumerInfo;
+import io.nats.client.impl.NatsJetStreamMetaData;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bounded reads through short-lived ephemeral push consumers: create one (one round trip; the server then
+ * streams the matching messages with flow control), stop when the collector has enough or the server reports
+ * nothing pending, then delete the consumer at once, so that frequent reads never pile up consumers on the
+ * server. The inactivity threshold only covers a process that dies mid-read.
+ *
+ * <p>Deliveries run on the given dispatcher; the result completes on the callback executor.
+ */
+public final class ConsumerReads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerReads.class);
+    private static final Duration INACTIVE_THRESHOLD = Duration.ofSeconds(30);
+    private static final Duration IDLE_HEARTBEAT = Duration.ofSeconds(5);
+    private static final String STALLED_HEADER = "Nats-Consumer-Stalled";
+    private static final int FLOW_OR_HEARTBEAT = 100;
+
+    private final Connection connection;
+    private final Dispatcher dispatcher;
+    private final String stream;
+    private final String namePrefix;
+    private final Duration idleTimeout;
+    private final ScheduledExecutorService timers;
+    private final Executor callbacks;
+    private final Function<String, RuntimeException> failure;
+
+    /**
+     * @param idleTimeout a read fails when nothing arrives for this long
+     * @param failure turns a problem description into the exception the caller's port defines
+     */
+    public ConsumerReads(Connection connection, Dispatcher dispatcher, String stream, String namePrefix,
+            Duration idleTimeout, ScheduledExecutorService timers, Executor callbacks,
+            Function<String, RuntimeException> failure) {
+        this.connection = connection;
+        this.dispatcher = dispatcher;
+        this.stream = stream;
+        this.namePrefix = namePrefix;
+        this.idleTimeout = idleTimeout;
+        this.timers = timers;
+        this.callbacks = callbacks;
+        this.failure = failure;
+    }
+
+    /** What to read. */
+    public record Request(String filterSubject, long startSequence, boolean lastPerSubject, boolean headersOnly) {
+
+        /** Every message of {@code filterSubject} from {@code startSequence} on (1 = from the beginning). */
+        public static Request from(String filterSubject, long startSequence) {
+            return new Request(filterSubject, Math.max(1, startSequence), false, false);
+        }
+
+        /** The last message of each subject matching {@code filterSubject}, headers only. */
+        public static Request lastHeadersPerSubject(String filterSubject) {
+            return new Request(filterSubject, 1, true, true);
+        }
+    }
+
+    /** Accumulates one read's messages; called by one thread at a time. */
+    public interface Collector<R> {
+
+        /** Takes a delivered message; returns true when nothing more is needed. */
+        boolean take(Message message);
+
+        R result();
+    }
+
+    public <R> CompletableFuture<R> read(Request request, Collector<R> collector) {
+        Read<R> read = new Read<>(namePrefix + NUID.nextGlobal(), collector);
+        read.start(request);
+        return read.result;
+    }
+
+    private final class Read<R> implements MessageHandler {
+
+        private final String name;
+        private final Collector<R> collector;
+        private final CompletableFuture<R> result = new CompletableFuture<>();
+        private Subscription subscription;
+        private long nextConsumerSequence = 1;
+        private boolean finished;
+        private volatile long lastActivity = System.nanoTime();
+
+        Read(String name, Collector<R> collector) {
+            this.name = name;
+            this.collector = collector;
+        }
+
+        void start(Request request) {
+            String deliverSubject = connection.createInbox();
+            try {
+                // Subscribe before creating the consumer: 2.9 pushes only to a subscribed (literal) subject.
+                synchronized (this) {
+                    subscription = dispatcher.subscribe(deliverSubject, this);
+                }
+                connection.requestWithTimeout("$JS.API.CONSUMER.CREATE." + stream + "." + name, null,
+                                createRequest(request, deliverSubject), idleTimeout)
+                        .whenComplete((reply, error) -> created(reply, error));
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    fail(failure.apply("cannot start a read on " + stream + ": " + e.getMessage()));
+                }
+                return;
+            }
+            scheduleIdleCheck(idleTimeout.toNanos());
+        }
+
+        private byte[] createRequest(Request request, String deliverSubject) {
+            StringBuilder json = new StringBuilder(320)
+                    .append("{\"stream_name\":\"").append(stream)
+                    .append("\",\"config\":{\"name\":\"").append(name)
+                    .append("\",\"deliver_subject\":\"").append(deliverSubject).append('"');
+            if (request.lastPerSubject()) {
+                json.append(",\"deliver_policy\":\"last_per_subject\"");
+            } else if (request.startSequence() > 1) {
+                json.append(",\"deliver_policy\":\"by_start_sequence\",\"opt_start_seq\":")
+                        .append(request.startSequence());
+            } else {
+                json.append(",\"deliver_policy\":\"all\"");
+            }
+            json.append(",\"ack_policy\":\"none\",\"replay_policy\":\"instant\"")
+                    .append(",\"filter_subject\":\"").append(request.filterSubject()).append('"')
+                    .append(",\"headers_only\":").append(request.headersOnly())
+                    .append(",\"mem_storage\":true,\"num_replicas\":1")
+                    .append(",\"flow_control\":true,\"idle_heartbeat\":").append(IDLE_HEARTBEAT.toNanos())
+                    .append(",\"inactive_threshold\":").append(INACTIVE_THRESHOLD.toNanos())
+                    .append("}}");
+            return json.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void onMessage(Message message) {
+            lastActivity = System.nanoTime();
+            if (message.isStatusMessage()) {
+                answerFlowControl(message);
+                return;
+            }
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                try {
+                    NatsJetStreamMetaData meta = message.metaData();
+                    if (meta.consumerSequence() != nextConsumerSequence) {
+                        fail(failure.apply("read on " + stream + " lost messages (consumer sequence "
+                                + meta.consumerSequence() + ", expected " + nextConsumerSequence + ")"));
+                        return;
+                    }
+                    nextConsumerSequence++;
+                    if (collector.take(message) || meta.pendingCount() == 0) {
+                        finish();
+                    }
+                } catch (RuntimeException e) {
+                    fail(e);
+                }
+            }
+        }
+
+        private void created(Message reply, Throwable error) {
+            lastActivity = System.nanoTime();
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                if (error != null) {
+                    fail(failure.apply("cannot create a read consumer on " + stream + ": "
+                            + Failures.unwrap(error)));
+                    return;
+                }
+                ConsumerInfo info = new ConsumerInfo(reply);
+                if (info.hasError()) {
+                    fail(failure.apply("cannot create a read consumer on " + stream + ": " + info.getError()));
+                } else if (info.getNumPending() == 0 && nextConsumerSequence == 1) {
+                    finish();
+                }
+            }
+        }
+
+        private void answerFlowControl(Message status) {
+            if (status.getStatus().getCode() != FLOW_OR_HEARTBEAT) {
+                return;
+            }
+            String replyTo = status.getReplyTo();
+            if (replyTo != null && !replyTo.isEmpty()) {
+                connection.publish(replyTo, null);
+            } else if (status.getHeaders() != null && status.getHeaders().getFirst(STALLED_HEADER) != null) {
+                connection.publish(status.getHeaders().getFirst(STALLED_HEADER), null);
+            }
+        }
+
+        private void scheduleIdleCheck(long delayNanos) {
+            try {
+                timers.schedule(this::checkIdle, delayNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                synchronized (this) {
+                    fail(failure.apply("the NATS client is closed"));
+                }
+            }
+        }
+
+        private void checkIdle() {
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+            }
+            long idleFor = System.nanoTime() - lastActivity;
+            if (idleFor >= idleTimeout.toNanos()) {
+                synchronized (this) {
+                    fail(failure.apply("read on " + stream + " got nothing for " + idleTimeout.toMillis() + " ms"));
+                }
+            } else {
+                scheduleIdleCheck(idleTimeout.toNanos() - idleFor);
+            }
+        }
+
+        private void finish() {
+            R value;
+            try {
+                value = collector.result();
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            finished = true;
+            release();
+            completeLater(() -> result.complete(value));
+        }
+
+        private void fail(Throwable error) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            release();
+            completeLater(() -> result.completeExceptionally(error));
+        }
+
+        private void release() {
+            try {
+                if (subscription != null) {
+                    dispatcher.unsubscribe(subscription);
+                }
+            } catch (IllegalStateException e) {
+                LOG.debug("read subscription already gone", e);
+            }
+            try {
+                connection.request("$JS.API.CONSUMER.DELETE." + stream + "." + name, null).whenComplete((r, e) -> {
+                    if (e != null) {
+                        LOG.debug("could not delete read consumer {}; the server drops it when inactive", name, e);
+                    }
+                });
+            } catch (IllegalStateException e) {
+                LOG.debug("connection closed before read consumer {} was deleted", name, e);
+            }
+        }
+
+        private void completeLater(Runnable completion) {
+            try {
+                callbacks.execute(completion);
+            } catch (RejectedExecutionException e) {
+                completion.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.clstr.adapters.nats.internal;
+
+import io.nats.client.JetStreamApiException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Recognises what the NATS client's futures fail with, through the wrappers it and the JDK put around it. */
+public final class Failures {
+
+    /** JetStream's "wrong last sequence": an expected-last-subject-sequence check failed. */
+    public static final int WRONG_LAST_SEQUENCE = 10071;
+
+    private Failures() {
+    }
+
+    /** The underlying cause, without {@link CompletionException}s and the client's bare wrapping. */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current.getCause() != null && (current instanceof CompletionException
+                || current instanceof ExecutionException || isBareWrapper(current))) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** The JetStream API error code of a failure, or 0 if it is not an API error. */
+    public static int apiErrorCode(Throwable failure) {
+        return unwrap(failure) instanceof JetStreamApiException api ? api.getApiErrorCode() : 0;
+    }
+
+    // jnats's publishAsync wraps checked failures as new RuntimeException(cause), message = cause.toString().
+    private static boolean isBareWrapper(Throwable failure) {
+        return failure.getClass() == RuntimeException.class
+                && String.valueOf(failure.getCause()).equals(failure.getMessage());
+    }
+}

@@ -1,0 +1,86 @@
+package io.clstr.adapters.nats.internal;
+
+import io.clstr.ports.out.keyvalue.KeyValueException;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamOptions;
+import io.nats.client.KeyValue;
+import io.nats.client.KeyValueManagement;
+import io.nats.client.KeyValueOptions;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueStatus;
+import io.nats.client.api.StorageType;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens a JetStream KV bucket, creating it (file storage) when it is missing. */
+public final class KeyValueBucket {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyValueBucket.class);
+    private static final int STREAM_NOT_FOUND = 10059;
+    private static final int STREAM_NAME_IN_USE = 10058;
+
+    private KeyValueBucket() {
+    }
+
+    /**
+     * The bucket's KV handle.
+     *
+     * @param maxAge bucket-level max age, {@link Duration#ZERO} for none
+     * @param history revisions kept per key
+     */
+    public static KeyValue open(Connection connection, String bucket, Duration maxAge, int replicas, int history,
+            Duration requestTimeout) {
+        try {
+            KeyValueOptions options = KeyValueOptions.builder()
+                    .jetStreamOptions(JetStreamOptions.builder().requestTimeout(requestTimeout).build())
+                    .build();
+            KeyValueManagement management = connection.keyValueManagement(options);
+            KeyValueStatus status = find(management, bucket);
+            if (status == null) {
+                create(management, bucket, maxAge, replicas, history);
+            } else if (!status.getTtl().equals(maxAge)) {
+                LOG.warn("bucket {} exists with max age {}, not the configured {}; using it as it is",
+                        bucket, status.getTtl(), maxAge);
+            }
+            return connection.keyValue(bucket, options);
+        } catch (IOException | JetStreamApiException e) {
+            throw new KeyValueException("cannot open key-value bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyValueStatus find(KeyValueManagement management, String bucket)
+            throws IOException, JetStreamApiException {
+        try {
+            return management.getStatus(bucket);
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == STREAM_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static void create(KeyValueManagement management, String bucket, Duration maxAge, int replicas,
+            int history) throws IOException, JetStreamApiException {
+        KeyValueConfiguration.Builder config = KeyValueConfiguration.builder()
+                .name(bucket)
+                .maxHistoryPerKey(history)
+                .storageType(StorageType.File)
+                .replicas(replicas);
+        if (!maxAge.isZero()) {
+            config.ttl(maxAge);
+        }
+        try {
+            management.create(config.build());
+            LOG.info("created key-value bucket {} (max age {}, {} replicas)", bucket,
+                    maxAge.isZero() ? "none" : maxAge, replicas);
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != STREAM_NAME_IN_USE) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.clstr.adapters.nats.internal;
+
+import io.clstr.ports.out.eventstore.StreamId;
+import io.clstr.ports.out.snapshot.Snapshot;
+import java.time.Instant;
+
+/**
+ * The stored form of a snapshot (the stream id is the key, so it is not repeated):
+ *
+ * <pre>
+ * byte    format (1)
+ * varint  version, varint position
+ * int     schema version
+ * long    taken-at seconds, int nanos
+ * string  state type
+ * bytes   state (varint length + bytes)
+ * </pre>
+ */
+public final class SnapshotCodec {
+
+    static final int FORMAT = 1;
+
+    private SnapshotCodec() {
+    }
+
+    public static byte[] encode(Snapshot snapshot) {
+        return new FrameWriter(snapshot.state().length + snapshot.stateType().length() + 40)
+                .writeByte(FORMAT)
+                .writeVarLong(snapshot.version())
+                .writeVarLong(snapshot.position())
+                .writeInt(snapshot.schemaVersion())
+                .writeLong(snapshot.takenAt().getEpochSecond())
+                .writeInt(snapshot.takenAt().getNano())
+                .writeString(snapshot.stateType())
+                .writeBytes(snapshot.state())
+                .toByteArray();
+    }
+
+    public static Snapshot decode(StreamId stream, byte[] stored) {
+        FrameReader reader = new FrameReader(stored);
+        int format = reader.readByte();
+        if (format != FORMAT) {
+            throw new MalformedFrameException("unknown snapshot format " + format);
+        }
+        long version = reader.readVarLong();
+        long position = reader.readVarLong();
+        int schemaVersion = reader.readInt();
+        Instant takenAt = Instant.ofEpochSecond(reader.readLong(), reader.readInt());
+        String stateType = reader.readString();
+        byte[] state = reader.readBytes();
+        if (!reader.atEnd()) {
+            throw new MalformedFrameException("bytes after the snapshot state");
+        }
+        return new Snapshot(stream, version, position, stateType, schemaVersion, state, takenAt);
+    }
+
+    /** The version of a stored snapshot, read without copying its state. */
+    public static long versionOf(byte[] stored) {
+        FrameReader reader = new FrameReader(stored);
+        int format = reader.readByte();
+        if (format != FORMAT) {
+            throw new MalformedFrameException("unknown snapshot format " + format);
+        }
+        return reader.readVarLong();
+    }
+}

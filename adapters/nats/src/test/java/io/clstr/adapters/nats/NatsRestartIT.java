@@ -1,0 +1,119 @@
+package io.clstr.adapters.nats;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clstr.adapters.nats.testing.NatsServer;
+import io.clstr.adapters.nats.testing.UniqueNames;
+import io.clstr.ports.out.eventstore.CommitListener;
+import io.clstr.ports.out.eventstore.EventFilter;
+import io.clstr.ports.out.eventstore.EventStoreException;
+import io.clstr.ports.out.eventstore.RecordedCommit;
+import io.clstr.ports.out.eventstore.Subscription;
+import io.clstr.ports.out.keyvalue.KeyValueEntry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A nats-server restarted on the same store: nothing acknowledged is lost, and clients carry on. */
+class NatsRestartIT {
+
+    private NatsServer server;
+    private NatsClient client;
+
+    @BeforeEach
+    void startServer() {
+        server = NatsServer.start();
+        client = NatsClient.connect(server.settings());
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void keeps_every_acknowledged_event_and_resumes_appends_and_subscriptions_after_a_restart() throws Exception {
+        NatsNames names = UniqueNames.natsNames();
+        NatsEventStore store = NatsEventStore.start(client, names,
+                NatsEventStoreSettings.defaults().withSubscriptionHeartbeat(Duration.ofMillis(300)));
+        List<RecordedCommit> delivered = new CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        Subscription subscription = store.subscribe(0, EventFilter.all(), recordingInto(delivered, errors));
+        Acknowledged acknowledged;
+        try (BackgroundWriter writer = new BackgroundWriter(store, 7)) {
+            writer.awaitAcknowledged(100);
+            server.stop();
+            server.restart();
+            writer.awaitAcknowledged(250);
+            acknowledged = writer.stop();
+        }
+
+        assertThat(client.connection().getStatistics().getReconnects()).isPositive();
+        acknowledged.assertAllStoredExactlyOnce(store);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(delivered).extracting(RecordedCommit::position)
+                        .containsExactlyElementsOf(acknowledged.positionsInOrder()));
+        assertThat(errors).isEmpty();
+        subscription.close();
+        store.close();
+    }
+
+    @Test
+    void ends_a_subscription_with_an_error_when_the_connection_gives_up() {
+        NatsNames names = UniqueNames.natsNames();
+        NatsEventStore.start(client, names, NatsEventStoreSettings.defaults()).close();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        List<RecordedCommit> delivered = new CopyOnWriteArrayList<>();
+        try (NatsClient impatient = NatsClient.connect(server.settings().withReconnect(Duration.ofMillis(50), 1));
+                NatsEventStore store = NatsEventStore.start(impatient, names, NatsEventStoreSettings.defaults())) {
+            Subscription subscription = store.subscribe(0, EventFilter.all(), recordingInto(delivered, errors));
+
+            server.kill();
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(errors).hasSize(1));
+            assertThat(errors.get(0)).isInstanceOf(EventStoreException.class).hasMessageContaining("closed");
+            subscription.close();
+        }
+        server.restart();
+    }
+
+    @Test
+    void keeps_key_value_entries_across_a_restart() {
+        NatsKeyValueStore keyValue = NatsKeyValueStore.open(client, UniqueNames.bucket("kv"),
+                NatsKeyValueSettings.defaults());
+        long revision = keyValue.put("members/node-1", "alive".getBytes(UTF_8));
+
+        server.stop();
+        server.restart();
+
+        KeyValueEntry entry = Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> keyValue.get("members/node-1").orElseThrow(), found -> true);
+        assertThat(entry.revision()).isEqualTo(revision);
+        assertThat(new String(entry.value(), UTF_8)).isEqualTo("alive");
+        keyValue.close();
+    }
+
+    private static CommitListener recordingInto(List<RecordedCommit> delivered, List<Throwable> errors) {
+        return new CommitListener() {
+            @Override
+            public void onCommit(RecordedCommit commit) {
+                delivered.add(commit);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                errors.add(error);
+            }
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package io.clstr.adapters.nats.testing;
+
+import io.clstr.adapters.nats.NatsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+
+/**
+ * A cluster of {@code nats-server -js} processes on loopback (named {@code n1}, {@code n2}, ..., routes to each
+ * other, one cluster name), for tests of replicated streams and server loss. Members can be killed and
+ * restarted one at a time; {@link #awaitJetStreamReady()} waits until every running member knows the JetStream
+ * meta leader, which replicated streams need before they can be created.
+ */
+public final class NatsCluster implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern META_LEADER =
+            Pattern.compile("\"meta_cluster\"\\s*:\\s*\\{[^}]*\"leader\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final List<NatsServer> servers;
+
+    private NatsCluster(List<NatsServer> servers) {
+        this.servers = List.copyOf(servers);
+    }
+
+    /** Starts {@code size} servers and waits until JetStream has a meta leader. */
+    public static NatsCluster start(int size) {
+        Path binary = NatsServerBinary.require();
+        List<Integer> routePorts = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            routePorts.add(NatsServer.freePort());
+        }
+        List<String> routes = new ArrayList<>();
+        routePorts.forEach(port -> routes.add("nats-route://127.0.0.1:" + port));
+        List<NatsServer> servers = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            servers.add(NatsServer.create(binary, "n" + (i + 1), List.of(
+                    "--cluster_name", "clstr-test",
+                    "--cluster", "nats://127.0.0.1:" + routePorts.get(i),
+                    "--routes", String.join(",", routes))));
+        }
+        NatsCluster cluster = new NatsCluster(servers);
+        try {
+            servers.forEach(NatsServer::startProcess);
+            cluster.awaitJetStreamReady();
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    public List<NatsServer> servers() {
+        return servers;
+    }
+
+    /** The member at {@code index} (0-based). */
+    public NatsServer server(int index) {
+        return servers.get(index);
+    }
+
+    /** Settings listing every member, so the client fails over when its server dies. */
+    public NatsSettings settings() {
+        return NatsSettings.of(servers.stream().map(NatsServer::url).toArray(String[]::new))
+                .withConnectionName("clstr-test")
+                .withReconnect(Duration.ofMillis(100), -1);
+    }
+
+    /** Restarts a killed or stopped member and waits until the cluster has a meta leader again. */
+    public void restart(int index) {
+        servers.get(index).restart();
+        awaitJetStreamReady();
+    }
+
+    /** Waits until every running member is healthy and reports the same JetStream meta leader. */
+    public void awaitJetStreamReady() {
+        servers.stream().filter(NatsServer::isRunning).forEach(NatsServer::awaitReady);
+        Awaitility.await("a JetStream meta leader known to every running member")
+                .atMost(READY_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    List<String> leaders = servers.stream()
+                            .filter(NatsServer::isRunning)
+                            .map(server -> metaLeader(server.monitor("/jsz")))
+                            .toList();
+                    return !leaders.contains("") && new HashSet<>(leaders).size() == 1;
+                });
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(NatsServer::close);
+    }
+
+    private static String metaLeader(String jsz) {
+        Matcher matcher = META_LEADER.matcher(jsz);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+}

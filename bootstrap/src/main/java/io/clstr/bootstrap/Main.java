@@ -1,0 +1,88 @@
+package io.clstr.bootstrap;
+
+import io.clstr.bootstrap.config.ClstrConfig;
+import io.clstr.bootstrap.config.ConfigException;
+import io.clstr.bootstrap.config.ConfigParser;
+import io.clstr.bootstrap.config.HelpText;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar clstr.jar [serve] [flags]}: starts one node and runs it until the process is told to stop
+ * (SIGTERM, Ctrl-C), then stops it gracefully.
+ *
+ * <p>Exit codes: 0 after {@code --help}, 1 when the node cannot start, 2 for a bad command line or bad
+ * settings. A node stopped by a signal exits as the JVM reports signals: 143 for SIGTERM, 130 for Ctrl-C.
+ */
+public final class Main {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_STARTUP_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int exitCode = new Main(System.getenv(), System.out, System.err).run(args);
+        if (exitCode != EXIT_OK) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** Runs a command to its end; for {@code serve}, that is after the node has stopped. */
+    int run(String... args) {
+        Node node;
+        try {
+            CommandLine line = CommandLine.parse(args);
+            if (line.command() == CommandLine.Command.LOADTEST) {
+                err.println("clstr: the loadtest command is not available yet");
+                return EXIT_USAGE;
+            }
+            if (line.help()) {
+                out.print(HelpText.render());
+                return EXIT_OK;
+            }
+            node = start(new ConfigParser(environment).parse(line.arguments()));
+        } catch (ConfigException e) {
+            for (String problem : e.problems()) {
+                err.println("clstr: " + problem);
+            }
+            return EXIT_USAGE;
+        } catch (StartupException e) {
+            err.println("clstr: could not start: " + e.getMessage());
+            LOG.debug("Startup failure", e);
+            return EXIT_STARTUP_FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "clstr-shutdown"));
+        try {
+            node.awaitStopped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            node.stop();
+        }
+        return EXIT_OK;
+    }
+
+    /** Starts the node and prints the one line that says where it answers. */
+    Node start(ClstrConfig config) {
+        long begin = System.nanoTime();
+        Node node = Node.start(config);
+        out.println("clstr node " + config.nodeId() + " started in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin) + " ms: backend="
+                + config.backend().settingValue() + ", cluster=" + config.cluster() + ", http=" + node.httpUrl());
+        return node;
+    }
+}

@@ -1,0 +1,421 @@
+package io.clstr.bootstrap;
+
+import io.clstr.adapters.jackson.JacksonCodec;
+import io.clstr.adapters.javalin.HttpApi;
+import io.clstr.adapters.javalin.HttpServer;
+import io.clstr.adapters.javalin.HttpSettings;
+import io.clstr.adapters.javalin.PlainRoute;
+import io.clstr.adapters.micrometer.MicrometerMetrics;
+import io.clstr.adapters.micrometer.PrometheusScrape;
+import io.clstr.application.actor.ActorSystem;
+import io.clstr.application.actor.BackgroundTasks;
+import io.clstr.application.cluster.ClusterClient;
+import io.clstr.application.cluster.ClusterNode;
+import io.clstr.application.cluster.ClusterSettings;
+import io.clstr.application.cluster.ClusterSingleton;
+import io.clstr.application.counter.CounterService;
+import io.clstr.application.counter.CounterTypes;
+import io.clstr.application.eventsourcing.EntityRuntime;
+import io.clstr.application.eventsourcing.EntitySettings;
+import io.clstr.application.eventsourcing.ProjectionRunner;
+import io.clstr.application.order.OrderListService;
+import io.clstr.application.order.OrderProjection;
+import io.clstr.application.order.OrderReadModelTypes;
+import io.clstr.application.order.OrderService;
+import io.clstr.application.order.OrderTypes;
+import io.clstr.bootstrap.config.ClstrConfig;
+import io.clstr.domain.counter.Counter;
+import io.clstr.domain.counter.CounterAggregate;
+import io.clstr.domain.counter.CounterCommand;
+import io.clstr.domain.counter.CounterEvent;
+import io.clstr.domain.kernel.Aggregate;
+import io.clstr.domain.order.Order;
+import io.clstr.domain.order.OrderAggregate;
+import io.clstr.domain.order.OrderCommand;
+import io.clstr.domain.order.OrderEvent;
+import io.clstr.ports.in.operations.HealthQuery;
+import io.clstr.ports.out.codec.Codec;
+import io.clstr.ports.out.transport.MessageTransport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One clstr node, wired by hand: the composition root. Reading {@code wire} top to bottom shows every part
+ * of a node and what it is built from.
+ *
+ * <p>Start is ordered, each part after what it needs; the node is ready (see {@link HealthQuery}) only once
+ * everything runs. Stop is graceful and bounded by the shutdown timeout: readiness goes false, HTTP stops
+ * accepting and drains the requests in flight, entities passivate, the order read model saves its
+ * checkpoint, then background work, actors, metrics and the backend close, in the reverse order of their
+ * start.
+ */
+public final class Node implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+    /** Blocking work (snapshot I/O, catch-up reads) runs on threads of its own, never on actor threads. */
+    private static final int BACKGROUND_THREADS = Math.max(4, Runtime.getRuntime().availableProcessors());
+    private static final int BACKGROUND_QUEUE = 4096;
+    /** Beyond the request timeout, how long HTTP waits for the last responses to go out. */
+    private static final Duration DRAIN_MARGIN = Duration.ofSeconds(1);
+    /** How long start waits for the cluster to hand this node its shards before reporting "started". */
+    private static final Duration STARTUP_SHARDS_TIMEOUT = Duration.ofSeconds(30);
+    /** Every part gets at least this long to stop, even when an earlier one used up the shutdown timeout. */
+    private static final Duration MIN_STOP_TIME = Duration.ofMillis(10);
+
+    private final ClstrConfig config;
+    private final Clock clock;
+    private volatile ClusterNode clusterNode;
+    private volatile MessageTransport clusterTransport;
+    private volatile Backend backendInUse;
+    private final NodeHealth health = new NodeHealth(this::servesItsShards);
+    /** What has started, most recent first: stopping pops it. */
+    private final Deque<Part> started = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile int httpPort = -1;
+    private boolean stopping;
+
+    private Node(ClstrConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a node with the backend its configuration chooses, and makes it ready.
+     *
+     * @throws StartupException if any part fails to start; the parts that had started are stopped again
+     */
+    public static Node start(ClstrConfig config) {
+        Node node = open(config, Backend.open(config), Clock.systemUTC());
+        node.awaitShards(STARTUP_SHARDS_TIMEOUT);
+        node.markReady();
+        return node;
+    }
+
+    /** Waits until the cluster gave this node its shards (readiness stays false until it has). */
+    void awaitShards(Duration timeout) {
+        try {
+            clusterNode.awaitReady(timeout).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            LOG.warn("Node {} does not serve its shards yet; it reports not ready until it does", config.nodeId());
+        }
+    }
+
+    private boolean servesItsShards() {
+        ClusterNode cluster = clusterNode;
+        return cluster != null && cluster.isReady();
+    }
+
+    /** This node's part of the cluster. */
+    public ClusterNode cluster() {
+        return clusterNode;
+    }
+
+    /**
+     * Starts every part on this backend, HTTP included, but does not make the node ready yet: probes see it
+     * alive and not ready. The node owns the backend from here on and closes it when it stops.
+     */
+    static Node open(ClstrConfig config, Backend backend, Clock clock) {
+        Node node = new Node(config, clock);
+        try {
+            node.wire(backend);
+            return node;
+        } catch (RuntimeException e) {
+            node.stop();
+            if (e instanceof StartupException) {
+                throw e;
+            }
+            throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private void wire(Backend backend) {
+        backendInUse = backend;
+        started.push(new Part("backend", timeout -> {
+            close(backend);
+            return true;
+        }));
+        // The codec prepares a reader and a writer per stored type, the slowest part to build; it needs nothing
+        // else, so it is built on another core while the metrics and actors start.
+        CompletableFuture<Codec> codecBuilt = CompletableFuture.supplyAsync(Node::codec);
+
+        PrometheusScrape scrape = new PrometheusScrape();
+        started.push(new Part("metrics", timeout -> {
+            scrape.close();
+            return true;
+        }));
+        MicrometerMetrics metrics = scrape.metrics();
+
+        ActorSystem actors = ActorSystem.builder(config.nodeId()).metrics(metrics.actors()).build();
+        started.push(new Part("actors", actors::close));
+
+        ExecutorService backgroundThreads = Executors.newFixedThreadPool(BACKGROUND_THREADS,
+                daemonThreads("clstr-background-" + config.nodeId() + "-"));
+        started.push(new Part("background threads", timeout -> {
+            backgroundThreads.shutdown();
+            return awaitTermination(backgroundThreads, timeout);
+        }));
+        BackgroundTasks background = new BackgroundTasks("background", backgroundThreads, BACKGROUND_THREADS,
+                BACKGROUND_QUEUE, metrics.actors());
+        started.push(new Part("background tasks", background::close));
+
+        Codec codec = built(codecBuilt);
+
+        EntitySettings entitySettings = EntitySettings.defaults()
+                .withIdleTimeout(config.idleTimeout())
+                .withMaxActiveEntities(config.maxActiveEntities())
+                .withSnapshotEvery(config.snapshotEvery());
+        EntityRuntime<OrderCommand, OrderEvent, Order> orders = entities(new OrderAggregate(), backend, codec, actors,
+                background, entitySettings, metrics);
+        EntityRuntime<CounterCommand, CounterEvent, Counter> counters = entities(new CounterAggregate(), backend, codec,
+                actors, background, entitySettings, metrics);
+
+        // The cluster: this node serves the shards rendezvous hashing gives it; requests for other shards go to
+        // their owners over the transport. Stopping hands the shards off before the entities close.
+        MessageTransport transport = backend.connectTransport();
+        clusterTransport = transport;
+        started.push(new Part("transport", timeout -> {
+            transport.close();
+            return true;
+        }));
+        ClusterNode cluster = ClusterNode.builder(clusterSettings())
+                .transport(transport)
+                .members(backend.members())
+                .leases(backend.leases())
+                .codec(codec)
+                .host(orders)
+                .host(counters)
+                .metrics(metrics.cluster())
+                .clock(clock)
+                .build();
+        started.push(new Part("cluster", cluster::stop));
+        cluster.start();
+        clusterNode = cluster;
+        ClusterClient client = ClusterClient.forNode(cluster, transport, codec, actors.scheduler(), clock,
+                metrics.cluster());
+
+        // The order read model follows the event feed on one node of the cluster: the one serving shard 0.
+        ProjectionRunner orderSummaries = ProjectionRunner.builder(new OrderProjection(backend.keyValues(), codec))
+                .eventStore(backend.events())
+                .codec(codec)
+                .checkpoints(backend.keyValues())
+                .scheduler(actors.scheduler())
+                .background(background)
+                .metrics(metrics.eventSourcing())
+                .clock(clock)
+                .build();
+        ClusterSingleton readModel = new ClusterSingleton("order read model", cluster, orderSummaries::start,
+                orderSummaries::stop, actors.scheduler(), backgroundThreads, config.heartbeatInterval());
+        started.push(new Part("order read model", timeout -> {
+            readModel.close();
+            return true;
+        }));
+        readModel.begin();
+
+        OrderService orderService = new OrderService(client.gateway(OrderAggregate.TYPE, Order.class),
+                orders.history(), clock, config.requestTimeout());
+        CounterService counterService = new CounterService(client.gateway(CounterAggregate.TYPE, Counter.class),
+                config.requestTimeout());
+        OrderListService orderList = new OrderListService(backend.keyValues(), codec);
+
+        HttpApi api = new HttpApi(
+                new HttpApi.Orders(orderService, orderService, orderService, orderService, orderService, orderService,
+                        orderList, orderService),
+                new HttpApi.Counters(counterService, counterService),
+                new HttpApi.Operations(health, cluster));
+
+        HttpSettings httpSettings = new HttpSettings(config.httpPort(), config.httpMaxBodyBytes(),
+                config.requestTimeout());
+        HttpServer server = new HttpServer(httpSettings, api, metrics.http(),
+                List.of(new PlainRoute("/metrics", scrape.contentType(), scrape::scrape)));
+        // In-flight requests end within the request timeout; the margin lets their answers go out.
+        started.push(new Part("HTTP", timeout -> {
+            server.stop(min(timeout, config.requestTimeout().plus(DRAIN_MARGIN)));
+            return true;
+        }));
+        server.start();
+        httpPort = server.port();
+    }
+
+    private ClusterSettings clusterSettings() {
+        Duration attempt = min(config.requestTimeout(), Duration.ofSeconds(2));
+        Duration handoff = min(config.shutdownTimeout().dividedBy(2), Duration.ofSeconds(5));
+        return new ClusterSettings(config.cluster(), config.nodeId(), config.shards(), "clstr",
+                config.heartbeatInterval(), config.memberTtl(), attempt, handoff);
+    }
+
+    private <C, E, S> EntityRuntime<C, E, S> entities(Aggregate<C, E, S> aggregate, Backend backend, Codec codec,
+            ActorSystem actors, BackgroundTasks background, EntitySettings settings, MicrometerMetrics metrics) {
+        EntityRuntime<C, E, S> runtime = EntityRuntime.builder(aggregate)
+                .eventStore(backend.events())
+                .snapshots(backend.snapshots())
+                .codec(codec)
+                .actors(actors)
+                .background(background)
+                .settings(settings)
+                .metrics(metrics.eventSourcing())
+                .clock(clock)
+                .build();
+        started.push(new Part(aggregate.type().name() + " entities", runtime::close));
+        return runtime;
+    }
+
+    /** JSON for every stored type: events, commands and states of the samples, and the order read model. */
+    private static Codec codec() {
+        return new JacksonCodec(OrderTypes.catalog().merge(OrderReadModelTypes.catalog()).merge(CounterTypes.catalog()));
+    }
+
+    private static <T> T built(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** From now on the node takes work: readiness answers 200. */
+    void markReady() {
+        health.ready();
+        LOG.info("Node {} is ready", config.nodeId());
+    }
+
+    /** Readiness goes false while the node still serves: load balancers stop sending work before it leaves. */
+    void beginStopping() {
+        health.stopping();
+    }
+
+    public ClstrConfig config() {
+        return config;
+    }
+
+    /** The port HTTP listens (or, once stopped, listened) on: the one chosen when the configuration said 0. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** Where the HTTP API answers on this machine. */
+    public String httpUrl() {
+        return "http://localhost:" + httpPort();
+    }
+
+    /**
+     * Stops the node gracefully within the shutdown timeout (see the class comment). Parts that do not stop
+     * in their share of the time are logged and left behind. A second call waits for the first to finish.
+     */
+    public synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        beginStopping();
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        while (!started.isEmpty()) {
+            Part part = started.pop();
+            Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_STOP_TIME.toNanos()));
+            try {
+                if (!part.stop().within(left)) {
+                    LOG.warn("{} did not stop within the shutdown timeout ({})", part.name(), config.shutdownTimeout());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed to stop", part.name(), e);
+            }
+        }
+        LOG.info("Node {} stopped", config.nodeId());
+        stopped.countDown();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Dies as a crashed process would, for fault-injection tests and the load test's {@code --kill-node-at}:
+     * the node stops heartbeating and answering at once, hands nothing off and releases no lease, and its
+     * connections close. The rest of the cluster notices when its membership expires. What remains in this
+     * process (threads, memory) is then released without any of the graceful steps.
+     */
+    public synchronized void crash() {
+        if (stopping) {
+            return;
+        }
+        beginStopping();
+        ClusterNode cluster = clusterNode;
+        if (cluster != null) {
+            cluster.abort();
+        }
+        closeQuietly(clusterTransport);
+        closeQuietly(backendInUse);
+        stop();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("closing after a crash failed: {}", e.toString());
+        }
+    }
+
+    /** Blocks until {@link #stop()} has finished. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static boolean awaitTermination(ExecutorService executor, Duration timeout) {
+        try {
+            return executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void close(Backend backend) {
+        try {
+            backend.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the backend failed to close: " + e.getMessage(), e);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** How one started part stops: within a time limit, answering whether it made it. */
+    @FunctionalInterface
+    private interface Stop {
+        boolean within(Duration timeout);
+    }
+
+    private record Part(String name, Stop stop) {
+    }
+}

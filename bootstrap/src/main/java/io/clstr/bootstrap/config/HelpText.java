@@ -1,0 +1,38 @@
+package io.clstr.bootstrap.config;
+
+/** What {@code --help} prints: the commands and every {@link Setting} with its variable, flag and default. */
+public final class HelpText {
+
+    private HelpText() {
+    }
+
+    public static String render() {
+        StringBuilder text = new StringBuilder()
+                .append("Usage: java -jar clstr.jar [serve] [flags]     start one node (the default command)\n")
+                .append("       java -jar clstr.jar loadtest ...        drive a cluster with load (not available yet)\n")
+                .append('\n')
+                .append("Each setting comes from its environment variable; a flag overrides it.\n")
+                .append("Flags: --name=value or --name value (a true/false flag alone means true).\n")
+                .append("Durations: 500ms, 5s, 2m, 1h. Unknown CLSTR_* variables and flags are errors.\n")
+                .append('\n')
+                .append("Settings:\n");
+        int width = 0;
+        for (Setting setting : Setting.values()) {
+            width = Math.max(width, setting.flag().length());
+        }
+        for (Setting setting : Setting.values()) {
+            text.append("  ").append(pad(setting.flag(), width)).append("  ")
+                    .append(pad(setting.variable(), width + 4)).append("  default: ").append(setting.defaultValue())
+                    .append('\n')
+                    .append("      ").append(setting.description()).append('\n');
+        }
+        return text.append('\n')
+                .append("Exit codes: 0 stopped normally, 1 could not start, 2 bad command line or settings.\n")
+                .append("Details: docs/guides/configuration.md\n")
+                .toString();
+    }
+
+    private static String pad(String value, int width) {
+        return value.length() >= width ? value : value + " ".repeat(width - value.length());
+    }
+}

@@ -1,6 +1,7 @@
 package io.clstr.bootstrap;
 
 import io.clstr.bootstrap.config.ClstrConfig;
+import io.clstr.bootstrap.loadtest.LoadTest;
 import io.clstr.bootstrap.config.ConfigException;
 import io.clstr.bootstrap.config.ConfigParser;
 import io.clstr.bootstrap.config.HelpText;
@@ -48,8 +49,7 @@ public final class Main {
         try {
             CommandLine line = CommandLine.parse(args);
             if (line.command() == CommandLine.Command.LOADTEST) {
-                err.println("clstr: the loadtest command is not available yet");
-                return EXIT_USAGE;
+                return new LoadTest(out).run(line.arguments());
             }
             if (line.help()) {
                 out.print(HelpText.render());

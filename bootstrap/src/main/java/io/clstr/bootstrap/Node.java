@@ -99,7 +99,15 @@ public final class Node implements AutoCloseable {
      * @throws StartupException if any part fails to start; the parts that had started are stopped again
      */
     public static Node start(ClstrConfig config) {
-        Node node = open(config, Backend.open(config), Clock.systemUTC());
+        return start(config, Backend.open(config));
+    }
+
+    /**
+     * Starts a node on a backend opened elsewhere — several nodes of one process can share an in-memory
+     * backend (the load test's clusters do) — and waits until it serves its shards.
+     */
+    public static Node start(ClstrConfig config, Backend backend) {
+        Node node = open(config, backend, Clock.systemUTC());
         node.awaitShards(STARTUP_SHARDS_TIMEOUT);
         node.markReady();
         return node;

@@ -65,10 +65,12 @@ class MainTest {
     }
 
     @Test
-    void the_loadtest_command_is_not_available_yet_and_exits_2() {
-        assertThat(run(Map.of(), "loadtest", "--duration=10s")).isEqualTo(Main.EXIT_USAGE);
+    void the_loadtest_command_prints_its_usage_on_help_and_refuses_unknown_options() {
+        assertThat(run(Map.of(), "loadtest", "--help")).isEqualTo(Main.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar clstr.jar loadtest");
 
-        assertThat(err()).contains("loadtest command is not available yet");
+        assertThat(run(Map.of(), "loadtest", "--nodez", "3")).isEqualTo(Main.EXIT_USAGE);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("unknown option --nodez");
     }
 
     @Test

@@ -1,0 +1,252 @@
+package io.clstr.bootstrap.loadtest;
+
+import io.clstr.adapters.jackson.JacksonCodec;
+import io.clstr.application.actor.ActorSystem;
+import io.clstr.application.cluster.ClusterClient;
+import io.clstr.application.cluster.ClusterSettings;
+import io.clstr.application.counter.CounterTypes;
+import io.clstr.bootstrap.Backend;
+import io.clstr.bootstrap.config.ClstrConfig;
+import io.clstr.domain.counter.CounterAggregate;
+import io.clstr.ports.out.eventstore.EventStore;
+import io.clstr.ports.out.eventstore.RecordedEvent;
+import io.clstr.ports.out.eventstore.StreamId;
+import io.clstr.ports.out.metrics.ClusterMetrics;
+import io.clstr.ports.out.transport.MessageTransport;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The {@code loadtest} command: keeps increments in flight against a cluster for a while, measures
+ * throughput and latency, then proves that every acknowledged increment was stored exactly once.
+ */
+public final class LoadTest {
+
+    public static final int EXIT_VERIFIED = 0;
+    public static final int EXIT_NOT_VERIFIED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private final PrintStream out;
+
+    public LoadTest(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Runs the command with its arguments; returns the exit code. */
+    public int run(List<String> args) {
+        if (args.contains("--help")) {
+            out.print(LoadTestOptions.USAGE);
+            return EXIT_VERIFIED;
+        }
+        LoadTestOptions options;
+        try {
+            options = LoadTestOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println("clstr loadtest: " + e.getMessage());
+            out.print(LoadTestOptions.USAGE);
+            return EXIT_USAGE;
+        }
+        try {
+            LoadTestReport report = options.targets().isEmpty() ? inProcess(options) : remote(options);
+            out.print(report.summary());
+            out.println(report.json());
+            return report.verification().verified() ? EXIT_VERIFIED : EXIT_NOT_VERIFIED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("clstr loadtest: interrupted");
+            return EXIT_NOT_VERIFIED;
+        }
+    }
+
+    private LoadTestReport inProcess(LoadTestOptions options) throws InterruptedException {
+        out.printf(Locale.ROOT, "starting %d %s node(s)...%n", options.nodes(), options.backend());
+        try (LocalCluster cluster = new LocalCluster(options).start()) {
+            ClstrConfig clientConfig = cluster.config("loadtest-client");
+            Backend clientBackend = cluster.backend(clientConfig);
+            try (LoadTarget target = target(options, cluster, clientConfig, clientBackend)) {
+                Measurement measurement = measure(options, target, cluster);
+                out.println("verifying: reading every counter's events...");
+                Verification.Result verification = Verification.check(measurement.acknowledged,
+                        storedIncrements(clientBackend.events(), options.keys()), measurement.unresolved);
+                return report(options, measurement, verification);
+            } finally {
+                if (options.backend().equals("nats")) {
+                    clientBackend.close();
+                }
+            }
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("load test failed: " + e.getMessage(), e);
+        }
+    }
+
+    private LoadTestReport remote(LoadTestOptions options) throws InterruptedException {
+        try (LoadTarget target = new HttpTarget(options.targets(), options.requestTimeout(), () -> { })) {
+            Measurement measurement = measure(options, target, null);
+            out.println("verifying: reading every counter over HTTP...");
+            Map<String, Long> values = new HashMap<>();
+            for (int key = 0; key < options.keys(); key++) {
+                String counter = LoadGenerator.counterId(key);
+                values.put(counter, target.value(counter).toCompletableFuture().join());
+            }
+            return report(options, measurement, Verification.checkValues(measurement.acknowledged, values,
+                    measurement.unresolved));
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("load test failed: " + e.getMessage(), e);
+        }
+    }
+
+    private LoadTarget target(LoadTestOptions options, LocalCluster cluster, ClstrConfig clientConfig,
+            Backend clientBackend) {
+        if (options.via() == LoadTestOptions.Via.HTTP) {
+            return new HttpTarget(cluster.httpUrls(), options.requestTimeout(), () -> { });
+        }
+        MessageTransport transport = clientBackend.connectTransport();
+        ActorSystem timers = ActorSystem.create("loadtest-client");
+        ClusterSettings settings = ClusterSettings.defaults(clientConfig.nodeId()).withCluster(clientConfig.cluster())
+                .withShardCount(options.shards());
+        ClusterClient client = ClusterClient.routing(settings, transport,
+                new JacksonCodec(CounterTypes.catalog()), timers.scheduler(), Clock.systemUTC(), ClusterMetrics.NOOP);
+        return new DirectTarget(client, options.requestTimeout(), () -> {
+            transport.close();
+            timers.close();
+        });
+    }
+
+    /** What the load phase saw. */
+    private static final class Measurement {
+        Map<String, Long> acknowledged;
+        long ops;
+        double seconds;
+        Histogram latency;
+        Map<String, Long> errors;
+        long retries;
+        long unresolved;
+        List<Long> perSecond = new ArrayList<>();
+        Optional<Double> recovery = Optional.empty();
+    }
+
+    private Measurement measure(LoadTestOptions options, LoadTarget target, LocalCluster cluster)
+            throws InterruptedException {
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, runnable -> {
+            Thread thread = new Thread(runnable, "loadtest-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            LoadGenerator generator = new LoadGenerator(target, options.keys(), timers);
+            Measurement measurement = new Measurement();
+            Histogram latency = new Histogram(3);
+            long warmupMillis = options.warmup().toMillis();
+            long endMillis = warmupMillis + options.duration().toMillis();
+            long killMillis = options.killNodeAt().map(Duration::toMillis).orElse(-1L);
+            out.printf(Locale.ROOT, "load: %d in flight over %d counter(s) via %s; warm-up %s, measuring %s%n",
+                    options.concurrency(), options.keys(), options.via().name().toLowerCase(Locale.ROOT),
+                    options.warmup(), options.duration());
+            long started = System.nanoTime();
+            generator.start(options.concurrency());
+            long measuredFrom = -1;
+            long ackedAtStart = 0;
+            long previous = 0;
+            int killSecond = -1;
+            for (int second = 1; ; second++) {
+                long wake = started + TimeUnit.SECONDS.toNanos(second);
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, wake - System.nanoTime()));
+                long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                long acked = generator.acknowledged();
+                measurement.perSecond.add(acked - previous);
+                previous = acked;
+                Histogram interval = generator.intervalLatencies();
+                if (measuredFrom >= 0) {
+                    latency.add(interval);
+                }
+                out.printf(Locale.ROOT, "  %3ds %,9d ops/s  p99 %7.2f ms  retries %,d%s%n", second,
+                        measurement.perSecond.get(second - 1),
+                        interval.getTotalCount() == 0 ? 0.0 : interval.getValueAtPercentile(99) / 1000.0,
+                        generator.retries(), measuredFrom < 0 ? "  (warm-up)" : "");
+                if (measuredFrom < 0 && elapsedMillis >= warmupMillis) {
+                    measuredFrom = System.nanoTime();
+                    ackedAtStart = acked;
+                    generator.measure(true);
+                }
+                if (killMillis >= 0 && killSecond < 0 && elapsedMillis >= killMillis && cluster != null) {
+                    killSecond = second;
+                    out.println("  killing " + cluster.killOne() + " (no handoff; its shards move when its membership"
+                            + " expires)");
+                }
+                if (elapsedMillis >= endMillis) {
+                    break;
+                }
+            }
+            generator.measure(false);
+            measurement.ops = generator.acknowledged() - ackedAtStart;
+            measurement.seconds = (System.nanoTime() - measuredFrom) / 1e9;
+            measurement.latency = latency;
+            out.println("draining the increments still in flight...");
+            measurement.unresolved = generator.drain(options.requestTimeout().multipliedBy(3));
+            measurement.acknowledged = generator.acknowledgedPerCounter();
+            measurement.errors = generator.errors();
+            measurement.retries = generator.retries();
+            if (killSecond > 0) {
+                measurement.recovery = LoadTestReport.recovery(measurement.perSecond, killSecond);
+            }
+            return measurement;
+        } finally {
+            timers.shutdownNow();
+        }
+    }
+
+    private static Map<String, List<Verification.StoredIncrement>> storedIncrements(EventStore store, int keys) {
+        Map<String, List<Verification.StoredIncrement>> stored = new HashMap<>();
+        List<CompletableFuture<Void>> reads = new ArrayList<>();
+        for (int key = 0; key < keys; key++) {
+            String counter = LoadGenerator.counterId(key);
+            reads.add(store.readStream(new StreamId(CounterAggregate.TYPE, counter), 1).thenAccept(events -> {
+                List<Verification.StoredIncrement> increments = new ArrayList<>(events.size());
+                for (RecordedEvent event : events) {
+                    increments.add(new Verification.StoredIncrement(event.version(),
+                            event.metadata().get("command-id"), event.position()));
+                }
+                synchronized (stored) {
+                    stored.put(counter, increments);
+                }
+            }).toCompletableFuture());
+            if (reads.size() == 64) {
+                CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).join();
+                reads.clear();
+            }
+        }
+        CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).join();
+        return stored;
+    }
+
+    private static LoadTestReport report(LoadTestOptions options, Measurement measurement,
+            Verification.Result verification) {
+        return new LoadTestReport(options, measurement.ops, measurement.seconds, measurement.latency,
+                measurement.errors, measurement.retries, verification, heapAfterGc(), measurement.perSecond,
+                measurement.recovery);
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    }
+}

@@ -1,0 +1,95 @@
+package io.clstr.bootstrap.loadtest;
+
+import io.clstr.adapters.memory.InMemoryEventStore;
+import io.clstr.adapters.nats.NatsNames;
+import io.clstr.bootstrap.Backend;
+import io.clstr.bootstrap.Node;
+import io.clstr.bootstrap.config.ClstrConfig;
+import io.clstr.bootstrap.config.ConfigParser;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The nodes a load test starts in its own process, wired exactly as {@code java -jar clstr.jar} wires one.
+ * On the memory backend they share one in-memory backend (store, key-value buckets and network); on NATS
+ * each has its own connection, as separate processes would, under a stream and bucket prefix of its own
+ * run so runs never see each other's data.
+ */
+final class LocalCluster implements AutoCloseable {
+
+    /** Faster than the service defaults, so a killed node's shards move within a few seconds. */
+    static final Duration HEARTBEAT = Duration.ofMillis(500);
+    static final Duration MEMBER_TTL = Duration.ofSeconds(2);
+
+    private final LoadTestOptions options;
+    private final String run = "lt" + UUID.randomUUID().toString().substring(0, 8);
+    private final Backend sharedMemory;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Node> killed = new ArrayList<>();
+
+    LocalCluster(LoadTestOptions options) {
+        this.options = options;
+        this.sharedMemory = options.backend().equals("memory")
+                ? Backend.inMemory(new InMemoryEventStore(), MEMBER_TTL) : null;
+    }
+
+    LocalCluster start() {
+        for (int i = 1; i <= options.nodes(); i++) {
+            ClstrConfig config = config("node-" + i);
+            nodes.add(Node.start(config, backend(config)));
+        }
+        return this;
+    }
+
+    /** A backend for a client (or a node) of this run: shared in memory, its own connection on NATS. */
+    Backend backend(ClstrConfig config) {
+        return sharedMemory != null ? sharedMemory : Backend.nats(config, NatsNames.withPrefix(run));
+    }
+
+    ClstrConfig config(String nodeId) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CLSTR_BACKEND", options.backend());
+        environment.put("CLSTR_NATS_URL", options.natsUrl());
+        environment.put("CLSTR_NODE_ID", nodeId);
+        environment.put("CLSTR_CLUSTER", run);
+        environment.put("CLSTR_SHARDS", String.valueOf(options.shards()));
+        environment.put("CLSTR_HTTP_PORT", "0");
+        environment.put("CLSTR_REQUEST_TIMEOUT", options.requestTimeout().toMillis() + "ms");
+        environment.put("CLSTR_HEARTBEAT_INTERVAL", HEARTBEAT.toMillis() + "ms");
+        environment.put("CLSTR_MEMBER_TTL", MEMBER_TTL.toMillis() + "ms");
+        environment.put("CLSTR_SHUTDOWN_TIMEOUT", "10s");
+        return new ConfigParser(environment).parse(List.of());
+    }
+
+    List<URI> httpUrls() {
+        List<URI> urls = new ArrayList<>();
+        for (Node node : nodes) {
+            if (!killed.contains(node)) {
+                urls.add(URI.create(node.httpUrl()));
+            }
+        }
+        return urls;
+    }
+
+    /** Kills the last node as a crash would (no handoff, no goodbye); returns its id. */
+    String killOne() {
+        Node victim = nodes.get(nodes.size() - 1);
+        killed.add(victim);
+        victim.crash();
+        return victim.config().nodeId();
+    }
+
+    @Override
+    public void close() {
+        for (Node node : nodes) {
+            if (!killed.contains(node)) {
+                node.stop();
+            }
+        }
+    }
+}

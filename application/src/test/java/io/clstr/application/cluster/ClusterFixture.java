@@ -98,10 +98,15 @@ final class ClusterFixture implements AutoCloseable {
 
     /** A client that serves no shards. */
     ClusterClient routingClient() {
+        return routingClient(ClusterMetrics.NOOP);
+    }
+
+    /** A client that serves no shards and reports to {@code metrics}. */
+    ClusterClient routingClient(ClusterMetrics metrics) {
         InMemoryMessageTransport transport = network.connect();
         transports.add(transport);
         return ClusterClient.routing(settings("client"), transport, codec, actors.scheduler(), Clock.systemUTC(),
-                ClusterMetrics.NOOP);
+                metrics);
     }
 
     /** shard → owner as the nodes themselves serve them; fails if two nodes serve one shard. */

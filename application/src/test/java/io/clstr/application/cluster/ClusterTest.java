@@ -21,6 +21,7 @@ import io.clstr.ports.out.keyvalue.KeyValueEntry;
 import io.clstr.ports.out.keyvalue.KeyValueListener;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.keyvalue.KeyValueWatch;
+import io.clstr.ports.out.metrics.ClusterMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -154,7 +155,8 @@ class ClusterTest {
     @Test
     void a_killed_node_loses_its_shards_after_expiry_and_retries_count_every_increment_exactly_once() {
         startNodes("node-1", "node-2", "node-3");
-        CommandGateway<CounterCommand, Counter> counters = cluster.routingClient()
+        RetryCounts retries = new RetryCounts();
+        CommandGateway<CounterCommand, Counter> counters = cluster.routingClient(retries)
                 .gateway(CounterAggregate.TYPE, Counter.class);
         Load load = new Load(counters, 40);
         load.start(6);
@@ -167,6 +169,8 @@ class ClusterTest {
         load.stop();
 
         load.verifyExactlyOnce(cluster);
+        assertThat(retries.transportErrors).as("attempts that reached the dead node").hasPositiveValue();
+        assertThat(retries.retries).as("requests retried").hasPositiveValue();
     }
 
     @Test
@@ -308,6 +312,22 @@ class ClusterTest {
     }
 
     /** A key-value store that can be made unreachable. */
+    /** The client's transport errors and retries. */
+    private static final class RetryCounts implements ClusterMetrics {
+        final AtomicLong transportErrors = new AtomicLong();
+        final AtomicLong retries = new AtomicLong();
+
+        @Override
+        public void transportError(String errorType) {
+            transportErrors.incrementAndGet();
+        }
+
+        @Override
+        public void retry(String messageType) {
+            retries.incrementAndGet();
+        }
+    }
+
     private static final class FailingStore implements KeyValueStore {
         final KeyValueStore delegate;
         final AtomicBoolean failing = new AtomicBoolean();

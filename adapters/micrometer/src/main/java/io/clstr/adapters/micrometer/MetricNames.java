@@ -43,7 +43,6 @@ public final class MetricNames {
     // Cluster.
     public static final String CLUSTER_REQUEST_DURATION = "clstr_cluster_request_duration_seconds";
     public static final String CLUSTER_REQUESTS = "clstr_cluster_requests_total";
-    public static final String CLUSTER_NOTIFIES = "clstr_cluster_notifies_total";
     public static final String CLUSTER_TRANSPORT_ERRORS = "clstr_cluster_transport_errors_total";
     public static final String CLUSTER_RETRIES = "clstr_cluster_retries_total";
     public static final String CLUSTER_HANDLER_DURATION = "clstr_cluster_handler_duration_seconds";
@@ -65,7 +64,7 @@ public final class MetricNames {
             ES_CONSUMER_PARKED,
             ACTOR_MESSAGE_DURATION, ACTOR_MESSAGES, ACTOR_PANICS, ACTOR_MAILBOX_REJECTIONS, ACTOR_MAILBOX_DEPTH,
             ACTOR_SCHEDULER_INFLIGHT, ACTOR_SCHEDULER_TASK_DURATION, ACTOR_SCHEDULER_TASKS,
-            CLUSTER_REQUEST_DURATION, CLUSTER_REQUESTS, CLUSTER_NOTIFIES, CLUSTER_TRANSPORT_ERRORS,
+            CLUSTER_REQUEST_DURATION, CLUSTER_REQUESTS, CLUSTER_TRANSPORT_ERRORS,
             CLUSTER_RETRIES, CLUSTER_HANDLER_DURATION, CLUSTER_HANDLERS, CLUSTER_HANDLERS_ACTIVE,
             CLUSTER_SHARDS_OWNED, CLUSTER_MEMBERS, CLUSTER_SHARD_MOVES,
             HTTP_SERVER_REQUESTS);

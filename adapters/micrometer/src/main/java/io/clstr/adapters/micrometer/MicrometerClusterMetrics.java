@@ -14,7 +14,6 @@ final class MicrometerClusterMetrics implements ClusterMetrics {
     private static final String NODE_ID = "node_id";
 
     private final MetersByLabel<TimedOutcomes> requests;
-    private final MetersByLabel<ByBoolean<Counter>> notifies;
     private final MetersByLabel<Counter> transportErrors;
     private final MetersByLabel<Counter> retries;
     private final MetersByLabel<TimedOutcomes> handlers;
@@ -27,8 +26,6 @@ final class MicrometerClusterMetrics implements ClusterMetrics {
         requests = TimedOutcomes.byMessageType(meters,
                 "clstr.cluster.request.duration", "A routed request, retries included",
                 "clstr.cluster.requests", "Routed requests finished");
-        notifies = meters.byLabel(MESSAGE_TYPE, type -> ByBoolean.of(success -> meters.counter(
-                "clstr.cluster.notifies", "One-way messages sent", MESSAGE_TYPE, type, "success", success)));
         transportErrors = meters.byLabel("error_type", error -> meters.counter("clstr.cluster.transport.errors",
                 "Routing attempts that failed in the transport", "error_type", error));
         retries = meters.byLabel(MESSAGE_TYPE, type -> meters.counter("clstr.cluster.retries",
@@ -47,11 +44,6 @@ final class MicrometerClusterMetrics implements ClusterMetrics {
     @Override
     public void request(String messageType, boolean success, long nanos) {
         requests.get(messageType).record(success, nanos);
-    }
-
-    @Override
-    public void notification(String messageType, boolean success) {
-        notifies.get(messageType).get(success).increment();
     }
 
     @Override

@@ -28,7 +28,7 @@ class ConcurrentRecordingTest {
             for (int i = 0; i < CALLS_PER_THREAD; i++) {
                 String type = "type-" + (i % TYPES);
                 fixture.metrics.actors().messageHandled(type, i % 4 != 0, 1_000);
-                fixture.metrics.cluster().notification(type, true);
+                fixture.metrics.cluster().retry(type);
                 fixture.metrics.eventSourcing().eventsAppended(order, 2);
                 fixture.metrics.http().request("GET", "/orders/{id}", 200 + i % 2, 1_000);
             }
@@ -43,7 +43,7 @@ class ConcurrentRecordingTest {
             assertThat(scrape.value(MetricNames.ACTOR_MESSAGES, "message_type", type, "success", "true")
                     + scrape.value(MetricNames.ACTOR_MESSAGES, "message_type", type, "success", "false"))
                     .isEqualTo(perType);
-            assertThat(scrape.value(MetricNames.CLUSTER_NOTIFIES, "message_type", type, "success", "true"))
+            assertThat(scrape.value(MetricNames.CLUSTER_RETRIES, "message_type", type))
                     .isEqualTo(perType);
         }
         assertThat(scrape.value(MetricNames.ES_EVENTS_APPENDED, "aggregate_type", "order"))

@@ -39,7 +39,6 @@ final class EveryPortCall {
 
         var cluster = metrics.cluster();
         cluster.request("PlaceOrder", true, 1_000);
-        cluster.notification("OrderShipped", true);
         cluster.transportError("timeout");
         cluster.retry("PlaceOrder");
         cluster.handled("PlaceOrder", true, 1_000);

@@ -27,19 +27,6 @@ class MicrometerClusterMetricsTest {
     }
 
     @Test
-    void counts_notifications_by_type_and_outcome() {
-        metrics.notification("OrderShipped", true);
-        metrics.notification("OrderShipped", true);
-        metrics.notification("OrderShipped", false);
-
-        PrometheusText scrape = fixture.scrape();
-        assertThat(scrape.value(MetricNames.CLUSTER_NOTIFIES, "message_type", "OrderShipped", "success", "true"))
-                .isEqualTo(2.0);
-        assertThat(scrape.value(MetricNames.CLUSTER_NOTIFIES, "message_type", "OrderShipped", "success", "false"))
-                .isEqualTo(1.0);
-    }
-
-    @Test
     void counts_transport_errors_by_error_type_and_retries_by_message_type() {
         metrics.transportError("no_subscriber");
         metrics.transportError("timeout");

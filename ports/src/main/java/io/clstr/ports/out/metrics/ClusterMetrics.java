@@ -15,10 +15,6 @@ public interface ClusterMetrics {
     default void request(String messageType, boolean success, long nanos) {
     }
 
-    /** A one-way message was sent ({@code clstr_cluster_notifies_total}). */
-    default void notification(String messageType, boolean success) {
-    }
-
     /** A routing attempt failed in the transport and may be retried ({@code clstr_cluster_transport_errors_total}). */
     default void transportError(String errorType) {
     }

@@ -23,6 +23,7 @@ import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.snapshot.SnapshotStore;
 import io.clstr.ports.out.transport.MessageTransport;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -103,33 +104,63 @@ public final class Backend implements AutoCloseable {
      * @throws StartupException if NATS cannot be reached or refuses the stream or buckets
      */
     public static Backend nats(ClstrConfig config, NatsNames names) {
-        NatsConfig nats = config.nats();
-        NatsClient client;
+        NatsClient client = connect(config);
         try {
-            client = NatsClient.connect(NatsSettings.of(nats.servers().toArray(new String[0]))
-                    .withConnectionName("clstr-" + config.nodeId())
-                    .withAuth(auth(nats))
-                    .withTls(nats.tls() ? new NatsTls.DefaultContext() : NatsTls.disabled()));
-        } catch (RuntimeException e) {
-            throw new StartupException("cannot connect to NATS at " + nats.servers() + ": " + e.getMessage(), e);
-        }
-        try {
-            int replicas = nats.replicas();
+            int replicas = config.nats().replicas();
             NatsKeyValueSettings buckets = NatsKeyValueSettings.defaults().withReplicas(replicas);
             String cluster = config.cluster();
             return new Backend(BackendKind.NATS,
                     NatsEventStore.start(client, names, NatsEventStoreSettings.defaults().withReplicas(replicas)),
                     NatsSnapshotStore.open(client, names.snapshotBucket(), replicas),
-                    NatsKeyValueStore.open(client, names.bucket("read-models-" + cluster), buckets),
-                    NatsKeyValueStore.open(client, names.bucket("members-" + cluster),
-                            buckets.withMaxAge(config.memberTtl())),
-                    NatsKeyValueStore.open(client, names.bucket("leases-" + cluster), buckets),
+                    NatsKeyValueStore.open(client, readModelBucket(names, cluster), buckets),
+                    NatsKeyValueStore.open(client, memberBucket(names, cluster), buckets.withMaxAge(config.memberTtl())),
+                    NatsKeyValueStore.open(client, leaseBucket(names, cluster), buckets),
                     () -> new NatsMessageTransport(client),
                     client);
         } catch (RuntimeException e) {
             client.close();
             throw new StartupException("NATS refused clstr's stream or buckets: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Deletes everything {@link #nats} keeps under {@code names} for the configured cluster: the event stream,
+     * the snapshot bucket and the cluster's buckets. For tools that clean up after themselves, such as a load
+     * test once it has verified its run; no node may be using them.
+     */
+    public static void deleteNatsData(ClstrConfig config, NatsNames names) {
+        try (NatsClient client = connect(config)) {
+            NatsEventStore.delete(client, names);
+            String cluster = config.cluster();
+            for (String bucket : List.of(names.snapshotBucket(), readModelBucket(names, cluster),
+                    memberBucket(names, cluster), leaseBucket(names, cluster))) {
+                NatsKeyValueStore.delete(client, bucket);
+            }
+        }
+    }
+
+    private static NatsClient connect(ClstrConfig config) {
+        NatsConfig nats = config.nats();
+        try {
+            return NatsClient.connect(NatsSettings.of(nats.servers().toArray(new String[0]))
+                    .withConnectionName("clstr-" + config.nodeId())
+                    .withAuth(auth(nats))
+                    .withTls(nats.tls() ? new NatsTls.DefaultContext() : NatsTls.disabled()));
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot connect to NATS at " + nats.servers() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String readModelBucket(NatsNames names, String cluster) {
+        return names.bucket("read-models-" + cluster);
+    }
+
+    private static String memberBucket(NatsNames names, String cluster) {
+        return names.bucket("members-" + cluster);
+    }
+
+    private static String leaseBucket(NatsNames names, String cluster) {
+        return names.bucket("leases-" + cluster);
     }
 
     private static NatsAuth auth(NatsConfig nats) {

@@ -63,6 +63,8 @@ public record LoadTestOptions(
             Keeps --concurrency increments in flight on --keys counters of a cluster, then checks that the sum of
             the counters equals the acknowledged increments and that no stream has a gap or a repeated command.
             Exits 0 when verified, 1 when not, 2 on bad options. The last output line is one JSON object.
+            On NATS a run keeps its data under a prefix of its own and deletes it afterwards, unless the
+            verification fails.
 
               --nodes N            nodes started in this process (default 3)
               --concurrency C      increments in flight (default 256)

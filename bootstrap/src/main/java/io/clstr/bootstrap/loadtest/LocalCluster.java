@@ -18,7 +18,7 @@ import java.util.UUID;
  * The nodes a load test starts in its own process, wired exactly as {@code java -jar clstr.jar} wires one.
  * On the memory backend they share one in-memory backend (store, key-value buckets and network); on NATS
  * each has its own connection, as separate processes would, under a stream and bucket prefix of its own
- * run so runs never see each other's data.
+ * run so runs never see each other's data; closing the cluster deletes that data unless asked to keep it.
  */
 final class LocalCluster implements AutoCloseable {
 
@@ -31,6 +31,7 @@ final class LocalCluster implements AutoCloseable {
     private final Backend sharedMemory;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Node> killed = new ArrayList<>();
+    private boolean keepData;
 
     LocalCluster(LoadTestOptions options) {
         this.options = options;
@@ -48,7 +49,17 @@ final class LocalCluster implements AutoCloseable {
 
     /** A backend for a client (or a node) of this run: shared in memory, its own connection on NATS. */
     Backend backend(ClstrConfig config) {
-        return sharedMemory != null ? sharedMemory : Backend.nats(config, NatsNames.withPrefix(run));
+        return sharedMemory != null ? sharedMemory : Backend.nats(config, names());
+    }
+
+    /** Leaves this run's streams and buckets on the NATS server when the cluster closes, and says where. */
+    String keepData() {
+        keepData = true;
+        return names().prefix();
+    }
+
+    private NatsNames names() {
+        return NatsNames.withPrefix(run);
     }
 
     ClstrConfig config(String nodeId) {
@@ -90,6 +101,9 @@ final class LocalCluster implements AutoCloseable {
             if (!killed.contains(node)) {
                 node.stop();
             }
+        }
+        if (sharedMemory == null && !keepData) {
+            Backend.deleteNatsData(config("loadtest-cleanup"), names());
         }
     }
 }

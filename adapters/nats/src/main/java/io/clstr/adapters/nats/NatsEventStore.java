@@ -85,6 +85,14 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
         return new NatsEventStore(client, names, settings);
     }
 
+    /**
+     * Deletes the event stream of {@code names} and every event in it, for tools that clean up what they made
+     * (load tests); returns whether it existed. Stores still open on it fail from then on.
+     */
+    public static boolean delete(NatsClient client, NatsNames names) {
+        return EventStreamSetup.delete(client.management(), names.eventStream());
+    }
+
     /** The JetStream stream holding the events. */
     public String streamName() {
         return names.eventStream();

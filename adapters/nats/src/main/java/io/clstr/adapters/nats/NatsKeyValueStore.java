@@ -72,6 +72,14 @@ public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
         return new NatsKeyValueStore(client, bucket, keyValue);
     }
 
+    /**
+     * Deletes the bucket and every entry in it, for tools that clean up what they made (load tests); returns
+     * whether it existed. Stores still open on it fail from then on.
+     */
+    public static boolean delete(NatsClient client, String bucket) {
+        return KeyValueBucket.delete(client.connection(), bucket);
+    }
+
     public String bucket() {
         return bucket;
     }

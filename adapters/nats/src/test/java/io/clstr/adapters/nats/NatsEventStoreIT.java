@@ -72,9 +72,9 @@ class NatsEventStoreIT {
     }
 
     @AfterEach
-    void deleteStream() throws Exception {
+    void deleteStream() {
         store.close();
-        client.management().deleteStream(names.eventStream());
+        NatsEventStore.delete(client, names);
     }
 
     @Test
@@ -314,6 +314,19 @@ class NatsEventStoreIT {
                 management.deleteStream(refused.eventStream());
             }
         }
+    }
+
+    @Test
+    void deletes_its_stream_with_every_event_and_says_when_there_was_none() throws Exception {
+        NatsNames other = UniqueNames.natsNames();
+        try (NatsEventStore doomed = NatsEventStore.start(client, other, NatsEventStoreSettings.defaults())) {
+            join(doomed.append(StreamId.of("order", "o-1"), ExpectedVersion.noStream(), events("a")));
+        }
+
+        assertThat(NatsEventStore.delete(client, other)).isTrue();
+        assertThat(client.management().getStreamNames()).doesNotContain(other.eventStream())
+                .contains(names.eventStream());
+        assertThat(NatsEventStore.delete(client, other)).isFalse();
     }
 
     @Test

@@ -90,6 +90,20 @@ public final class EventStreamSetup {
         return problems;
     }
 
+    /** Deletes the stream; returns whether it existed. */
+    public static boolean delete(JetStreamManagement management, String name) {
+        try {
+            return management.deleteStream(name);
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == STREAM_NOT_FOUND) {
+                return false;
+            }
+            throw new EventStoreException("cannot delete stream " + name + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EventStoreException("cannot delete stream " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private static StreamInfo find(JetStreamManagement management, String name)
             throws IOException, JetStreamApiException {
         try {

@@ -15,7 +15,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens a JetStream KV bucket, creating it (file storage) when it is missing. */
+/** Opens a JetStream KV bucket, creating it (file storage) when it is missing; deletes one. */
 public final class KeyValueBucket {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyValueBucket.class);
@@ -48,6 +48,21 @@ public final class KeyValueBucket {
             return connection.keyValue(bucket, options);
         } catch (IOException | JetStreamApiException e) {
             throw new KeyValueException("cannot open key-value bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the bucket and every entry in it; returns whether it existed. */
+    public static boolean delete(Connection connection, String bucket) {
+        try {
+            connection.keyValueManagement().delete(bucket);
+            return true;
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == STREAM_NOT_FOUND) {
+                return false;
+            }
+            throw new KeyValueException("cannot delete key-value bucket " + bucket + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new KeyValueException("cannot delete key-value bucket " + bucket + ": " + e.getMessage(), e);
         }
     }
 

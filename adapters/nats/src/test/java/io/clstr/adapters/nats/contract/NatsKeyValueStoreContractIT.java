@@ -1,5 +1,7 @@
 package io.clstr.adapters.nats.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.clstr.adapters.nats.NatsClient;
 import io.clstr.adapters.nats.NatsKeyValueSettings;
 import io.clstr.adapters.nats.NatsKeyValueStore;
@@ -10,6 +12,7 @@ import io.clstr.ports.out.keyvalue.KeyValueStoreContract;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The key-value contract against a real nats-server; each store is its own KV bucket. */
 class NatsKeyValueStoreContractIT extends KeyValueStoreContract {
@@ -42,10 +45,18 @@ class NatsKeyValueStoreContractIT extends KeyValueStoreContract {
     protected void releaseStore(KeyValueStore store) {
         NatsKeyValueStore natsStore = (NatsKeyValueStore) store;
         natsStore.close();
-        try {
-            client.connection().keyValueManagement().delete(natsStore.bucket());
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot delete the test bucket " + natsStore.bucket(), e);
+        NatsKeyValueStore.delete(client, natsStore.bucket());
+    }
+
+    @Test
+    void deletes_a_bucket_with_its_entries_and_says_when_there_was_none() throws Exception {
+        String bucket = UniqueNames.bucket("kv");
+        try (NatsKeyValueStore store = NatsKeyValueStore.open(client, bucket, NatsKeyValueSettings.defaults())) {
+            store.put("key", new byte[] {1});
         }
+
+        assertThat(NatsKeyValueStore.delete(client, bucket)).isTrue();
+        assertThat(client.connection().keyValueManagement().getBucketNames()).doesNotContain(bucket);
+        assertThat(NatsKeyValueStore.delete(client, bucket)).isFalse();
     }
 }

@@ -57,21 +57,9 @@ public final class MakeItYours {
      * without them, and the tests that exercise something through them. Paths as in the template.
      */
     static final List<String> SAMPLE_FILES = List.of(
-            // The runtime tests drive entities, the cluster and projections with the sample aggregates.
+            // The samples' stored names and their golden files; the benchmark of the counter workload.
             "application/src/test/java/io/clstr/application/catalog/",
             "application/src/test/resources/golden/",
-            "application/src/test/java/io/clstr/application/eventsourcing/EntityRuntimeTest.java",
-            "application/src/test/java/io/clstr/application/eventsourcing/EntityFixture.java",
-            "application/src/test/java/io/clstr/application/eventsourcing/ControllableEventStore.java",
-            "application/src/test/java/io/clstr/application/eventsourcing/ProjectionRunnerTest.java",
-            "application/src/test/java/io/clstr/application/eventsourcing/ProjectionFixture.java",
-            "application/src/test/java/io/clstr/application/eventsourcing/TallyProjection.java",
-            "application/src/test/java/io/clstr/application/eventsourcing/KeyValueReadModelTest.java",
-            "application/src/test/java/io/clstr/application/eventsourcing/FlakyFeedEventStore.java",
-            "application/src/test/java/io/clstr/application/eventsourcing/FaultyKeyValueStore.java",
-            "application/src/test/java/io/clstr/application/eventsourcing/RecordingEventSourcingMetrics.java",
-            "application/src/test/java/io/clstr/application/cluster/ClusterTest.java",
-            "application/src/test/java/io/clstr/application/cluster/ClusterFixture.java",
             "application/src/bench/java/io/clstr/application/eventsourcing/bench/CommandBenchmark.java",
             // HTTP: the samples' routes, and the tests that reach the shared HTTP machinery through them.
             "adapters/javalin/src/main/java/io/clstr/adapters/javalin/internal/OrderRoutes.java",

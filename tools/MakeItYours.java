@@ -174,6 +174,10 @@ public final class MakeItYours {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(usage());
+            return;
+        }
         try {
             Options options = parse(args);
             Plan plan = plan(options);
@@ -206,7 +210,6 @@ public final class MakeItYours {
                     }
                     values.put(arg, args[++i]);
                 }
-                case "-h", "--help" -> throw new Refusal(usage());
                 default -> throw new Refusal("unknown argument " + arg + "\n" + usage());
             }
         }

@@ -76,6 +76,8 @@ class MakeItYoursIT {
                 "--group-id", "com.acme", "--prefix", "shop", "--without-samples");
 
         assertRenamed(copy);
+        assertThat(runTemplateTool(copy, "--package", "com.acme.shop", "--group-id", "com.acme", "--prefix", "shop"))
+                .as("a second run").contains("not the clstr template");
         List<String> sampleLeftovers = new ArrayList<>();
         for (Path file : files(copy)) {
             String path = copy.relativize(file).toString().replace('\\', '/');
@@ -93,6 +95,31 @@ class MakeItYoursIT {
         run(copy, "without-samples-build", BUILD);
         assertThat(testsRun(copy, "architecture-tests")).as("architecture tests run").isGreaterThan(20);
         assertThat(testsRun(copy, "application")).as("runtime tests run").isGreaterThan(50);
+    }
+
+    @Test
+    void bad_arguments_are_refused_before_anything_changes(@TempDir Path copy) throws Exception {
+        copyRepository(copy);
+
+        assertThat(runTemplateTool(copy, "--package", "Com.Acme", "--group-id", "com.acme", "--prefix", "shop"))
+                .contains("--package must be a lower-case Java package");
+        assertThat(runTemplateTool(copy, "--package", "com.acme.int", "--group-id", "com.acme", "--prefix", "shop"))
+                .contains("Java keyword 'int'");
+        assertThat(runTemplateTool(copy, "--package", "com.acme.shop", "--group-id", "com.acme", "--prefix", "Shop"))
+                .contains("--prefix must be");
+        assertThat(copy.resolve("domain/src/main/java/io/clstr/domain/kernel/Aggregate.java")).isRegularFile();
+    }
+
+    /** Runs this repository's tool on the copy; it must refuse (exit 2), and this answers what it said. */
+    private static String runTemplateTool(Path copy, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaLauncher(), REPOSITORY.resolve("tools/MakeItYours.java")
+                .toString(), "--dir", copy.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        return output;
     }
 
     /** No package, path or artifactId of the template is left, and the new ones are in place. */

@@ -267,6 +267,7 @@ public final class MakeItYours {
         if (options.withoutSamples()) {
             stripRegions(files, "sample", problems);
             dropImportsOfDeletedTypes(files, deleted, problems);
+            dropImportsNoLongerUsed(files, before);
             docsToReview = docsMentioningSamples(files);
         }
         Map<String, Entry> after = rename(files, options, problems);
@@ -451,6 +452,40 @@ public final class MakeItYours {
                 if (Pattern.compile(Pattern.quote(samplePackage) + "\\.[A-Z]").matcher(body).find()) {
                     problems.add(entry.path() + " still names the deleted package " + samplePackage);
                 }
+            }
+            files.put(entry.path(), entry.withText(text));
+        }
+    }
+
+    /**
+     * In the Java files that lost code, drops the imports whose name appears nowhere else in the file any
+     * more (javadoc included, so nothing a reader still sees loses its import).
+     */
+    static void dropImportsNoLongerUsed(Map<String, Entry> files, Map<String, Entry> before) {
+        for (Entry entry : new ArrayList<>(files.values())) {
+            if (!entry.isText() || !entry.path().endsWith(".java") || entry.sameContentAs(before.get(entry.origin()))) {
+                continue;
+            }
+            List<String> lines = List.of(entry.text().split("(?<=\n)", -1));
+            StringBuilder kept = new StringBuilder();
+            for (String line : lines) {
+                Matcher imported = IMPORT.matcher(line.stripTrailing());
+                if (imported.matches() && !line.contains("*")) {
+                    String name = imported.group(1).substring(imported.group(1).lastIndexOf('.') + 1);
+                    Pattern use = Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
+                    boolean used = lines.stream().anyMatch(other -> other != line && !IMPORT.matcher(other.stripTrailing())
+                            .matches() && use.matcher(other).find());
+                    if (!used) {
+                        continue;
+                    }
+                }
+                kept.append(line);
+            }
+            // Where a whole group of imports went, one blank line is enough.
+            String text = kept.toString();
+            int header = text.indexOf("\n/*");
+            if (header > 0) {
+                text = text.substring(0, header + 1).replaceAll("\n{3,}", "\n\n") + text.substring(header + 1);
             }
             files.put(entry.path(), entry.withText(text));
         }

@@ -3,6 +3,8 @@ package io.clstr.bootstrap;
 import io.clstr.bootstrap.config.ConfigException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The command word and what follows it: {@code [serve] [flags]} (the default) or {@code loadtest ...}.
@@ -11,7 +13,12 @@ import java.util.List;
  */
 record CommandLine(Command command, List<String> arguments, boolean help) {
 
-    enum Command { SERVE, LOADTEST }
+    enum Command {
+        SERVE,
+        // region sample: the load test drives the counter sample; tools/MakeItYours.java --without-samples deletes it.
+        LOADTEST,
+        // endregion sample
+    }
 
     CommandLine {
         arguments = List.copyOf(arguments);
@@ -27,12 +34,19 @@ record CommandLine(Command command, List<String> arguments, boolean help) {
         switch (all.get(0)) {
             case "serve":
                 return serve(rest);
+            // region sample
             case "loadtest":
                 return new CommandLine(Command.LOADTEST, rest, false);
+            // endregion sample
             default:
-                throw new ConfigException("unknown command '" + all.get(0) + "' (commands: serve, loadtest; --help"
-                        + " lists the settings)");
+                throw new ConfigException("unknown command '" + all.get(0) + "' (commands: " + commandWords()
+                        + "; --help lists the settings)");
         }
+    }
+
+    private static String commandWords() {
+        return Arrays.stream(Command.values()).map(command -> command.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 
     private static CommandLine serve(List<String> arguments) {

@@ -48,9 +48,11 @@ public final class Main {
         Node node;
         try {
             CommandLine line = CommandLine.parse(args);
+            // region sample: the load test drives the counter sample; tools/MakeItYours.java --without-samples deletes it.
             if (line.command() == CommandLine.Command.LOADTEST) {
                 return new LoadTest(out).run(line.arguments());
             }
+            // endregion sample
             if (line.help()) {
                 out.print(HelpText.render());
                 return EXIT_OK;

@@ -35,6 +35,7 @@ import io.clstr.domain.order.OrderCommand;
 import io.clstr.domain.order.OrderEvent;
 import io.clstr.ports.in.operations.HealthQuery;
 import io.clstr.ports.out.codec.Codec;
+import io.clstr.ports.out.codec.TypeCatalog;
 import io.clstr.ports.out.transport.MessageTransport;
 import java.time.Clock;
 import java.time.Duration;
@@ -186,10 +187,13 @@ public final class Node implements AutoCloseable {
                 .withIdleTimeout(config.idleTimeout())
                 .withMaxActiveEntities(config.maxActiveEntities())
                 .withSnapshotEvery(config.snapshotEvery());
+        // One entity runtime per aggregate type; the cluster hosts each of them.
+        // region sample: tools/MakeItYours.java --without-samples deletes the samples' wiring.
         EntityRuntime<OrderCommand, OrderEvent, Order> orders = entities(new OrderAggregate(), backend, codec, actors,
                 background, entitySettings, metrics);
         EntityRuntime<CounterCommand, CounterEvent, Counter> counters = entities(new CounterAggregate(), backend, codec,
                 actors, background, entitySettings, metrics);
+        // endregion sample
 
         // The cluster: this node serves the shards rendezvous hashing gives it; requests for other shards go to
         // their owners over the transport. Stopping hands the shards off before the entities close.
@@ -199,22 +203,25 @@ public final class Node implements AutoCloseable {
             transport.close();
             return true;
         }));
-        ClusterNode cluster = ClusterNode.builder(clusterSettings())
+        ClusterNode.Builder clusterBuilder = ClusterNode.builder(clusterSettings())
                 .transport(transport)
                 .members(backend.members())
                 .leases(backend.leases())
                 .codec(codec)
-                .host(orders)
-                .host(counters)
                 .metrics(metrics.cluster())
-                .clock(clock)
-                .build();
+                .clock(clock);
+        // region sample
+        clusterBuilder.host(orders).host(counters);
+        // endregion sample
+        ClusterNode cluster = clusterBuilder.build();
         started.push(new Part("cluster", cluster::stop));
         cluster.start();
         clusterNode = cluster;
+        // Services reach the entities of every shard, local or not, through the client's gateways.
         ClusterClient client = ClusterClient.forNode(cluster, transport, codec, actors.scheduler(), clock,
                 metrics.cluster());
 
+        // region sample
         // The order read model follows the event feed on one node of the cluster: the one serving shard 0.
         ProjectionRunner orderSummaries = ProjectionRunner.builder(new OrderProjection(backend.keyValues(), codec))
                 .eventStore(backend.events())
@@ -239,10 +246,14 @@ public final class Node implements AutoCloseable {
                 config.requestTimeout());
         OrderListService orderList = new OrderListService(backend.keyValues(), codec);
 
+        // endregion sample
+
         HttpApi api = new HttpApi(
+                // region sample
                 new HttpApi.Orders(orderService, orderService, orderService, orderService, orderService, orderService,
                         orderList, orderService),
                 new HttpApi.Counters(counterService, counterService),
+                // endregion sample
                 new HttpApi.Operations(health, cluster));
 
         HttpSettings httpSettings = new HttpSettings(config.httpPort(), config.httpMaxBodyBytes(),
@@ -281,9 +292,13 @@ public final class Node implements AutoCloseable {
         return runtime;
     }
 
-    /** JSON for every stored type: events, commands and states of the samples, and the order read model. */
+    /** JSON for every stored and transmitted type: events, commands, states and read model documents. */
     private static Codec codec() {
-        return new JacksonCodec(OrderTypes.catalog().merge(OrderReadModelTypes.catalog()).merge(CounterTypes.catalog()));
+        TypeCatalog types = TypeCatalog.empty();
+        // region sample: tools/MakeItYours.java --without-samples deletes the samples' wiring.
+        types = types.merge(OrderTypes.catalog()).merge(OrderReadModelTypes.catalog()).merge(CounterTypes.catalog());
+        // endregion sample
+        return new JacksonCodec(types);
     }
 
     private static <T> T built(CompletableFuture<T> part) {

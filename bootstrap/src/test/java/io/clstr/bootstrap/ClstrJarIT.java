@@ -47,6 +47,7 @@ class ClstrJarIT {
             Matcher started = STARTED.matcher(line == null ? "" : line);
             assertThat(started.matches()).as("startup line: %s; stderr: %s", line, Files.readString(stderr)).isTrue();
 
+            // region sample: tools/MakeItYours.java --without-samples deletes what uses the samples.
             HttpResponse<String> placed = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(started.group(2) + "/orders"))
                             .timeout(Duration.ofSeconds(30))
@@ -56,6 +57,7 @@ class ClstrJarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
             assertThat(placed.body()).contains("\"total\":\"19.98\"");
+            // endregion sample
 
             process.destroy();
 

@@ -64,6 +64,7 @@ class MainTest {
         assertThat(err()).contains("unknown command 'start'");
     }
 
+    // region sample: the load test drives the counter sample; tools/MakeItYours.java --without-samples deletes it.
     @Test
     void the_loadtest_command_prints_its_usage_on_help_and_refuses_unknown_options() {
         assertThat(run(Map.of(), "loadtest", "--help")).isEqualTo(Main.EXIT_OK);
@@ -72,6 +73,7 @@ class MainTest {
         assertThat(run(Map.of(), "loadtest", "--nodez", "3")).isEqualTo(Main.EXIT_USAGE);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("unknown option --nodez");
     }
+    // endregion sample
 
     @Test
     void a_node_that_cannot_start_exits_1_saying_why() throws IOException {

@@ -20,7 +20,9 @@ class NodeLifecycleTest {
     void a_started_node_is_ready_and_reports_itself_as_the_owner_of_every_shard() {
         try (TestNode node = TestNode.start(Map.of("CLSTR_NODE_ID", "alone", "CLSTR_CLUSTER", "solo",
                 "CLSTR_SHARDS", "16"))) {
+            // region sample: tools/MakeItYours.java --without-samples deletes what uses the samples.
             node.placeOrder();
+            // endregion sample
 
             JsonNode cluster = json(node.get("/cluster"));
 
@@ -33,15 +35,19 @@ class NodeLifecycleTest {
             assertThat(cluster.path("ownedShards")).hasSize(16);
             assertThat(cluster.path("shardOwners")).hasSize(16);
             assertThat(cluster.path("shardOwners").path("15").asText()).isEqualTo("alone");
+            // region sample
             assertThat(cluster.path("activeEntities").path("order").asLong()).isEqualTo(1);
             assertThat(cluster.path("activeEntities").path("counter").asLong()).isZero();
+            // endregion sample
         }
     }
 
     @Test
     void a_stopped_node_answers_no_more_and_releases_its_port_and_its_threads() throws IOException {
         TestNode node = TestNode.start(Map.of("CLSTR_NODE_ID", "leaving"));
+        // region sample
         node.placeOrder();
+        // endregion sample
         int port = node.node().httpPort();
 
         node.close();

@@ -26,8 +26,10 @@ import java.util.Map;
  */
 final class TestNode implements AutoCloseable {
 
+    // region sample: tools/MakeItYours.java --without-samples deletes what uses the samples.
     static final String PLACE_ORDER = "{\"customerId\":\"c-1\",\"currency\":\"EUR\","
             + "\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":2,\"unitPrice\":\"9.99\"}]}";
+    // endregion sample
     static final String PROBLEM_JSON = "application/problem+json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -102,12 +104,14 @@ final class TestNode implements AutoCloseable {
         }
     }
 
+    // region sample
     /** Places the sample order and answers its path, {@code /orders/<id>}. */
     String placeOrder(String... headers) {
         HttpResponse<String> placed = post("/orders", PLACE_ORDER, headers);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         return placed.headers().firstValue("Location").orElseThrow();
     }
+    // endregion sample
 
     static JsonNode json(HttpResponse<String> response) {
         try {

@@ -7,14 +7,14 @@ import io.clstr.adapters.memory.InMemoryMessageTransport;
 import io.clstr.adapters.memory.InMemoryNetwork;
 import io.clstr.application.actor.ActorSystem;
 import io.clstr.application.actor.BackgroundTasks;
-import io.clstr.application.counter.CounterTypes;
+import io.clstr.application.eventsourcing.CountTypes;
 import io.clstr.application.eventsourcing.CommandGateway;
 import io.clstr.application.eventsourcing.EntityRuntime;
 import io.clstr.application.eventsourcing.EntitySettings;
-import io.clstr.domain.counter.Counter;
-import io.clstr.domain.counter.CounterAggregate;
-import io.clstr.domain.counter.CounterCommand;
-import io.clstr.domain.counter.CounterEvent;
+import io.clstr.domain.kernel.testing.Count;
+import io.clstr.domain.kernel.testing.CountAggregate;
+import io.clstr.domain.kernel.testing.CountCommand;
+import io.clstr.domain.kernel.testing.CountEvent;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
@@ -39,7 +39,7 @@ final class ClusterFixture implements AutoCloseable {
     final Duration ttl = Duration.ofMillis(800);
     final KeyValueStore members = new InMemoryKeyValueStore(ttl);
     final KeyValueStore leases = new InMemoryKeyValueStore();
-    final Codec codec = new JacksonCodec(CounterTypes.catalog());
+    final Codec codec = new JacksonCodec(CountTypes.catalog());
     final ActorSystem actors = ActorSystem.create("cluster-test");
     private final ExecutorService blocking = Executors.newFixedThreadPool(2);
     final BackgroundTasks background = new BackgroundTasks("cluster-test", blocking, 2, 10_000, ActorMetrics.NOOP);
@@ -50,7 +50,7 @@ final class ClusterFixture implements AutoCloseable {
     final class TestNode {
         final String id;
         final InMemoryMessageTransport transport;
-        final EntityRuntime<CounterCommand, CounterEvent, Counter> counters;
+        final EntityRuntime<CountCommand, CountEvent, Count> counters;
         final ClusterNode node;
         final ClusterClient client;
 
@@ -58,7 +58,7 @@ final class ClusterFixture implements AutoCloseable {
             this.id = id;
             this.transport = network.connect();
             transports.add(transport);
-            this.counters = EntityRuntime.builder(new CounterAggregate()).eventStore(store).codec(codec).actors(actors)
+            this.counters = EntityRuntime.builder(new CountAggregate()).eventStore(store).codec(codec).actors(actors)
                     .background(background).settings(entitySettings).build();
             this.node = ClusterNode.builder(settings(id)).transport(transport).members(memberStore).leases(leases)
                     .codec(codec).host(counters).build();
@@ -66,8 +66,8 @@ final class ClusterFixture implements AutoCloseable {
                     ClusterMetrics.NOOP);
         }
 
-        CommandGateway<CounterCommand, Counter> gateway() {
-            return client.gateway(CounterAggregate.TYPE, Counter.class);
+        CommandGateway<CountCommand, Count> gateway() {
+            return client.gateway(CountAggregate.TYPE, Count.class);
         }
 
         /** Dies: no handoff, no goodbye; its entities and connection are gone. */

@@ -8,11 +8,10 @@ import io.clstr.application.eventsourcing.CommandGateway;
 import io.clstr.application.eventsourcing.CommandRequest;
 import io.clstr.application.eventsourcing.CommandResult;
 import io.clstr.application.eventsourcing.EntitySettings;
-import io.clstr.domain.counter.Counter;
-import io.clstr.domain.counter.CounterAggregate;
-import io.clstr.domain.counter.CounterCommand;
-import io.clstr.domain.counter.CounterCommand.Increment;
-import io.clstr.domain.counter.CounterRejections;
+import io.clstr.domain.kernel.testing.Count;
+import io.clstr.domain.kernel.testing.CountAggregate;
+import io.clstr.domain.kernel.testing.CountCommand;
+import io.clstr.domain.kernel.testing.CountCommand.Increment;
 import io.clstr.ports.in.operations.ClusterViewQuery;
 import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.out.eventstore.RecordedEvent;
@@ -111,21 +110,21 @@ class ClusterTest {
     @Test
     void requests_are_routed_to_the_owner_and_typed_outcomes_cross_the_wire() {
         startNodes("node-1", "node-2", "node-3");
-        CommandGateway<CounterCommand, Counter> counters = cluster.routingClient()
-                .gateway(CounterAggregate.TYPE, Counter.class);
+        CommandGateway<CountCommand, Count> counters = cluster.routingClient()
+                .gateway(CountAggregate.TYPE, Count.class);
 
         assertThat(join(counters.execute(CommandRequest.of("c-1", new Increment(5), "cmd-1"), TIMEOUT)))
-                .isEqualTo(new CommandResult.Accepted<>(new Counter("c-1", 5), 1, false));
+                .isEqualTo(new CommandResult.Accepted<>(new Count("c-1", 5), 1, false));
         assertThat(join(counters.execute(CommandRequest.of("c-1", new Increment(5), "cmd-1"), TIMEOUT)))
-                .isEqualTo(new CommandResult.Accepted<>(new Counter("c-1", 5), 1, true));
+                .isEqualTo(new CommandResult.Accepted<>(new Count("c-1", 5), 1, true));
         assertThat(join(counters.execute(CommandRequest.of("c-1", new Increment(-1), "cmd-2"), TIMEOUT)))
                 .isInstanceOfSatisfying(CommandResult.Rejected.class, rejected ->
-                        assertThat(rejected.rejection().code()).isEqualTo(CounterRejections.INVALID_AMOUNT));
+                        assertThat(rejected.rejection().code()).isEqualTo(CountAggregate.INVALID_AMOUNT));
         assertThat(join(counters.execute(new CommandRequest<>("c-1", new Increment(1), "cmd-3", OptionalLong.of(7)),
                 TIMEOUT))).isEqualTo(new CommandResult.VersionMismatch<>(7, 1));
         assertThat(join(counters.state("c-1", TIMEOUT)).state().value()).isEqualTo(5);
 
-        int shard = new ShardMap(ClusterFixture.SHARDS).shardOf("counter", "c-1");
+        int shard = new ShardMap(ClusterFixture.SHARDS).shardOf("count", "c-1");
         String owner = cluster.servedShards().get(shard);
         assertThat(cluster.nodes.get(owner).counters.isActive("c-1")).isTrue();
     }
@@ -133,8 +132,8 @@ class ClusterTest {
     @Test
     void a_gracefully_stopped_node_hands_its_shards_over_quickly_without_failing_requests() {
         startNodes("node-1", "node-2", "node-3");
-        CommandGateway<CounterCommand, Counter> counters = cluster.routingClient()
-                .gateway(CounterAggregate.TYPE, Counter.class);
+        CommandGateway<CountCommand, Count> counters = cluster.routingClient()
+                .gateway(CountAggregate.TYPE, Count.class);
         Load load = new Load(counters, 50);
         load.start(4);
         await().atMost(TIMEOUT).until(() -> load.acknowledged.get() > 200);
@@ -156,8 +155,8 @@ class ClusterTest {
     void a_killed_node_loses_its_shards_after_expiry_and_retries_count_every_increment_exactly_once() {
         startNodes("node-1", "node-2", "node-3");
         RetryCounts retries = new RetryCounts();
-        CommandGateway<CounterCommand, Counter> counters = cluster.routingClient(retries)
-                .gateway(CounterAggregate.TYPE, Counter.class);
+        CommandGateway<CountCommand, Count> counters = cluster.routingClient(retries)
+                .gateway(CountAggregate.TYPE, Count.class);
         Load load = new Load(counters, 40);
         load.start(6);
         await().atMost(TIMEOUT).until(() -> load.acknowledged.get() > 300);
@@ -177,7 +176,7 @@ class ClusterTest {
     void a_stale_owner_is_fenced_by_the_event_store() {
         startNodes("node-1", "node-2");
         String id = "contested";
-        int shard = new ShardMap(ClusterFixture.SHARDS).shardOf("counter", id);
+        int shard = new ShardMap(ClusterFixture.SHARDS).shardOf("count", id);
         String ownerId = cluster.servedShards().get(shard);
         String otherId = ownerId.equals("node-1") ? "node-2" : "node-1";
         var owner = cluster.nodes.get(ownerId).counters;
@@ -188,11 +187,11 @@ class ClusterTest {
         join(owner.execute(CommandRequest.of(id, new Increment(10), "new-2"), TIMEOUT));
 
         // The stale copy still believes it is at version 1: its append conflicts, it catches up, decides again.
-        CommandResult<Counter> staleWrite = join(stale.execute(CommandRequest.of(id, new Increment(100), "old-2"),
+        CommandResult<Count> staleWrite = join(stale.execute(CommandRequest.of(id, new Increment(100), "old-2"),
                 TIMEOUT));
 
-        assertThat(staleWrite).isEqualTo(new CommandResult.Accepted<>(new Counter(id, 121), 4, false));
-        List<RecordedEvent> events = join(cluster.store.readStream(StreamId.of("counter", id), 1));
+        assertThat(staleWrite).isEqualTo(new CommandResult.Accepted<>(new Count(id, 121), 4, false));
+        List<RecordedEvent> events = join(cluster.store.readStream(StreamId.of("count", id), 1));
         assertThat(events).extracting(RecordedEvent::version).containsExactly(1L, 2L, 3L, 4L);
         assertThat(events).extracting(e -> e.metadata().get("command-id"))
                 .containsExactly("old-1", "new-1", "new-2", "old-2");
@@ -200,8 +199,8 @@ class ClusterTest {
 
     @Test
     void a_routing_client_with_no_node_to_answer_gives_up_at_its_deadline() {
-        CommandGateway<CounterCommand, Counter> counters = cluster.routingClient()
-                .gateway(CounterAggregate.TYPE, Counter.class);
+        CommandGateway<CountCommand, Count> counters = cluster.routingClient()
+                .gateway(CountAggregate.TYPE, Count.class);
 
         assertThatThrownBy(() -> join(counters.execute(CommandRequest.of("c-1", new Increment(1), "cmd-1"),
                 Duration.ofMillis(300)))).hasCauseInstanceOf(ServiceUnavailableException.class);
@@ -227,7 +226,7 @@ class ClusterTest {
 
     /** Keeps increments in flight on a set of counters; retries failures with the same command id. */
     private static final class Load {
-        final CommandGateway<CounterCommand, Counter> counters;
+        final CommandGateway<CountCommand, Count> counters;
         final int keys;
         final AtomicLong acknowledged = new AtomicLong();
         final Map<String, Long> acknowledgedPerKey = new ConcurrentHashMap<>();
@@ -235,7 +234,7 @@ class ClusterTest {
         final AtomicBoolean running = new AtomicBoolean(true);
         final List<Thread> workers = new ArrayList<>();
 
-        Load(CommandGateway<CounterCommand, Counter> counters, int keys) {
+        Load(CommandGateway<CountCommand, Count> counters, int keys) {
             this.counters = counters;
             this.keys = keys;
         }
@@ -259,7 +258,7 @@ class ClusterTest {
                 // Retry with the same command id until acknowledged: exactly-once needs nothing more.
                 while (true) {
                     try {
-                        CommandResult<Counter> result = counters.execute(CommandRequest.of(key, new Increment(1),
+                        CommandResult<Count> result = counters.execute(CommandRequest.of(key, new Increment(1),
                                 commandId), Duration.ofSeconds(3)).toCompletableFuture().join();
                         if (!(result instanceof CommandResult.Accepted)) {
                             failures.add(new AssertionError("unexpected " + result));
@@ -294,7 +293,7 @@ class ClusterTest {
             long total = 0;
             for (int k = 0; k < keys; k++) {
                 String key = "k-" + k;
-                List<RecordedEvent> events = cluster.store.readStream(StreamId.of("counter", key), 1)
+                List<RecordedEvent> events = cluster.store.readStream(StreamId.of("count", key), 1)
                         .toCompletableFuture().join();
                 Set<String> commandIds = new HashSet<>();
                 for (int i = 0; i < events.size(); i++) {

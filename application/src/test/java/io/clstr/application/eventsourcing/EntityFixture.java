@@ -5,8 +5,6 @@ import io.clstr.adapters.memory.InMemoryEventStore;
 import io.clstr.adapters.memory.InMemorySnapshotStore;
 import io.clstr.application.actor.ActorSystem;
 import io.clstr.application.actor.BackgroundTasks;
-import io.clstr.application.counter.CounterTypes;
-import io.clstr.application.order.OrderTypes;
 import io.clstr.domain.kernel.Aggregate;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.metrics.ActorMetrics;
@@ -21,7 +19,7 @@ final class EntityFixture implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    final Codec codec = new JacksonCodec(OrderTypes.catalog().merge(CounterTypes.catalog()));
+    final Codec codec = new JacksonCodec(CountTypes.catalog());
     final InMemoryEventStore memoryStore = new InMemoryEventStore();
     final ControllableEventStore store = new ControllableEventStore(memoryStore);
     final InMemorySnapshotStore snapshots = new InMemorySnapshotStore();

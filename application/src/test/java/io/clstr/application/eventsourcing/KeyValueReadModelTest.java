@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clstr.adapters.jackson.JacksonCodec;
 import io.clstr.adapters.memory.InMemoryKeyValueStore;
-import io.clstr.application.counter.CounterTypes;
 import io.clstr.application.eventsourcing.TallyProjection.Tally;
-import io.clstr.domain.counter.CounterEvent.Incremented;
+import io.clstr.domain.kernel.testing.CountEvent.Incremented;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.eventstore.StreamId;
 import io.clstr.ports.out.keyvalue.KeyValueEntry;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class KeyValueReadModelTest {
 
-    private final Codec codec = new JacksonCodec(CounterTypes.catalog().with(TallyProjection.STORED_NAME, Tally.class));
+    private final Codec codec = new JacksonCodec(CountTypes.catalog().with(TallyProjection.STORED_NAME, Tally.class));
     private final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
     private final KeyValueReadModel<Tally> tallies = new KeyValueReadModel<>(store, codec, "tallies", Tally.class,
             Tally::version);
@@ -35,10 +34,10 @@ class KeyValueReadModelTest {
 
     /** A commit of increments of 1 to the counter, with these versions. */
     private static ProjectionCommit commit(String counterId, long position, long... versions) {
-        StreamId stream = StreamId.of("counter", counterId);
+        StreamId stream = StreamId.of("count", counterId);
         List<EventEnvelope<?>> events = new ArrayList<>();
         for (long version : versions) {
-            events.add(new EventEnvelope<>(stream, version, position, "counter.incremented.v1", Instant.EPOCH, Map.of(),
+            events.add(new EventEnvelope<>(stream, version, position, "count.incremented.v1", Instant.EPOCH, Map.of(),
                     new Incremented(1)));
         }
         return new ProjectionCommit(stream, position, events, false);

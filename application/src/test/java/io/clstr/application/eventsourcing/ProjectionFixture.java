@@ -8,10 +8,8 @@ import io.clstr.adapters.memory.InMemoryKeyValueStore;
 import io.clstr.application.actor.ActorSystem;
 import io.clstr.application.actor.BackgroundTasks;
 import io.clstr.application.actor.Scheduler;
-import io.clstr.application.counter.CounterTypes;
-import io.clstr.application.order.OrderTypes;
-import io.clstr.domain.counter.CounterAggregate;
-import io.clstr.domain.counter.CounterEvent;
+import io.clstr.domain.kernel.testing.CountAggregate;
+import io.clstr.domain.kernel.testing.CountEvent;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.codec.Encoded;
 import io.clstr.ports.out.eventstore.EventData;
@@ -33,7 +31,7 @@ import java.util.stream.LongStream;
 
 /**
  * Real parts for projection tests: the in-memory event store and key-value store, the JSON codec, an actor
- * system's scheduler and background tasks, and recording metrics. Counter commits are the test events.
+ * system's scheduler and background tasks, and recording metrics. Count commits are the test events.
  */
 final class ProjectionFixture implements AutoCloseable {
 
@@ -45,7 +43,7 @@ final class ProjectionFixture implements AutoCloseable {
             .withReconnectBackoff(Duration.ofMillis(1), Duration.ofMillis(20))
             .withCheckpoints(100, Duration.ofMillis(50));
 
-    final Codec codec = new JacksonCodec(OrderTypes.catalog().merge(CounterTypes.catalog())
+    final Codec codec = new JacksonCodec(CountTypes.catalog()
             .with(TallyProjection.STORED_NAME, TallyProjection.Tally.class));
     final InMemoryEventStore memoryStore = new InMemoryEventStore();
     final InMemoryKeyValueStore kv = new InMemoryKeyValueStore();
@@ -89,8 +87,8 @@ final class ProjectionFixture implements AutoCloseable {
 
     /** Appends one commit of increments to a counter; returns its position. */
     long increment(String counterId, long... amounts) {
-        return append(memoryStore, StreamId.of("counter", counterId), LongStream.of(amounts)
-                .mapToObj(amount -> (Object) new CounterEvent.Incremented(amount)).toList());
+        return append(memoryStore, StreamId.of("count", counterId), LongStream.of(amounts)
+                .mapToObj(amount -> (Object) new CountEvent.Incremented(amount)).toList());
     }
 
     /** Appends one commit of these events (encoded by the codec); returns its position. */
@@ -116,7 +114,7 @@ final class ProjectionFixture implements AutoCloseable {
 
     /** Every counter commit stored, in position order. */
     List<RecordedCommit> counterCommits() {
-        return memoryStore.readAll(0, 100_000, EventFilter.aggregateTypes(CounterAggregate.TYPE))
+        return memoryStore.readAll(0, 100_000, EventFilter.aggregateTypes(CountAggregate.TYPE))
                 .toCompletableFuture().join();
     }
 
@@ -128,7 +126,7 @@ final class ProjectionFixture implements AutoCloseable {
         Map<String, TallyProjection.Tally> expected = new TreeMap<>();
         for (RecordedCommit commit : counterCommits()) {
             for (var event : commit.events()) {
-                long amount = codec.decode(event.type(), event.data(), CounterEvent.Incremented.class).amount();
+                long amount = codec.decode(event.type(), event.data(), CountEvent.Incremented.class).amount();
                 String id = event.stream().id();
                 TallyProjection.Tally tally = expected.getOrDefault(id, new TallyProjection.Tally(id, 0, List.of(), 0));
                 expected.put(id, tally.plus(amount, event.version()));

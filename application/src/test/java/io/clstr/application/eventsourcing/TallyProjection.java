@@ -1,7 +1,7 @@
 package io.clstr.application.eventsourcing;
 
-import io.clstr.domain.counter.CounterAggregate;
-import io.clstr.domain.counter.CounterEvent;
+import io.clstr.domain.kernel.testing.CountAggregate;
+import io.clstr.domain.kernel.testing.CountEvent;
 import io.clstr.domain.kernel.AggregateType;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
@@ -61,7 +61,7 @@ final class TallyProjection implements Projection {
 
     @Override
     public Set<AggregateType> aggregateTypes() {
-        return Set.of(CounterAggregate.TYPE);
+        return Set.of(CountAggregate.TYPE);
     }
 
     @Override
@@ -77,7 +77,7 @@ final class TallyProjection implements Projection {
         delivered.add(commit.position());
         applied.add(commit);
         tallies.apply(commit, (tally, event) -> {
-            long amount = ((CounterEvent.Incremented) event.event()).amount();
+            long amount = ((CountEvent.Incremented) event.event()).amount();
             Tally current = tally == null ? new Tally(event.stream().id(), 0, List.of(), 0) : tally;
             return current.plus(amount, event.version());
         });

@@ -15,14 +15,22 @@ import io.clstr.ports.in.order.ShipOrderUseCase;
 import java.util.Objects;
 
 /** The driving ports the HTTP routes call: every route calls exactly one of them. */
-public record HttpApi(Orders orders, Counters counters, Operations operations) {
+public record HttpApi(
+        // region sample: tools/MakeItYours.java --without-samples deletes the samples' ports.
+        Orders orders,
+        Counters counters,
+        // endregion sample
+        Operations operations) {
 
     public HttpApi {
+        // region sample
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(counters, "counters");
+        // endregion sample
         Objects.requireNonNull(operations, "operations");
     }
 
+    // region sample
     /** The order sample's use cases and queries. */
     public record Orders(PlaceOrderUseCase place, ChangeOrderLinesUseCase changeLines, ConfirmOrderUseCase confirm,
             CancelOrderUseCase cancel, ShipOrderUseCase ship, GetOrderQuery get, ListOrdersQuery list,
@@ -46,6 +54,7 @@ public record HttpApi(Orders orders, Counters counters, Operations operations) {
             Objects.requireNonNull(get, "get");
         }
     }
+    // endregion sample
 
     /** What operators and load balancers ask. */
     public record Operations(HealthQuery health, ClusterViewQuery cluster) {

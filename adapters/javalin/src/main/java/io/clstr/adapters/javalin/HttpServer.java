@@ -74,8 +74,10 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
             problems.register(config.routes);
+            // region sample: tools/MakeItYours.java --without-samples deletes the samples' routes.
             new OrderRoutes(api.orders(), support).register(config.routes);
             new CounterRoutes(api.counters(), support).register(config.routes);
+            // endregion sample
             new OperationsRoutes(api.operations(), support.responses()).register(config.routes);
             for (PlainRoute plain : plainRoutes) {
                 config.routes.get(plain.path(), ctx -> ctx.status(200).contentType(plain.contentType())

@@ -67,6 +67,9 @@ class OperationsApiTest {
 
     @Test
     void the_extra_route_is_listed_with_the_api_routes() {
-        assertThat(api.server.routes()).contains(new Route("GET", "/metrics"), new Route("GET", "/orders/{id}"));
+        assertThat(api.server.routes()).contains(new Route("GET", "/metrics"), new Route("GET", "/health/live"));
+        // region sample
+        assertThat(api.server.routes()).contains(new Route("GET", "/orders/{id}"));
+        // endregion sample
     }
 }

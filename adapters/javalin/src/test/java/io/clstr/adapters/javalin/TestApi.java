@@ -32,8 +32,10 @@ final class TestApi implements AutoCloseable {
             "Exception|\\tat |java\\.|javax\\.|jakarta\\.|io\\.clstr|io\\.javalin|org\\.eclipse|com\\.fasterxml",
             Pattern.CASE_INSENSITIVE);
 
+    // region sample: tools/MakeItYours.java --without-samples deletes the samples' fakes.
     final FakeOrders orders = new FakeOrders();
     final FakeCounters counters = new FakeCounters();
+    // endregion sample
     final FakeOperations operations = new FakeOperations();
     final RecordingHttpMetrics metrics = new RecordingHttpMetrics();
     final HttpServer server;
@@ -41,8 +43,10 @@ final class TestApi implements AutoCloseable {
 
     private TestApi(HttpSettings settings, List<PlainRoute> extraRoutes) {
         HttpApi api = new HttpApi(
+                // region sample
                 new HttpApi.Orders(orders, orders, orders, orders, orders, orders, orders, orders),
                 new HttpApi.Counters(counters, counters),
+                // endregion sample
                 new HttpApi.Operations(operations, operations));
         server = new HttpServer(settings, api, metrics, extraRoutes).start();
     }

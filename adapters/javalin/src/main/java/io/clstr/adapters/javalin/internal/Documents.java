@@ -25,6 +25,7 @@ public final class Documents {
     private Documents() {
     }
 
+    // region sample: tools/MakeItYours.java --without-samples deletes the order and counter documents.
     public record Order(String orderId, String customerId, String status, String currency, List<OrderLine> lines,
             BigDecimal total, long version, Instant placedAt, Instant confirmedAt, Instant cancelledAt,
             String cancellationReason, Instant shippedAt, String trackingNumber) {
@@ -88,6 +89,7 @@ public final class Documents {
             return new Counter(view.counterId(), view.value(), view.version());
         }
     }
+    // endregion sample
 
     /** {@code GET /health/live} and {@code GET /health/ready} when healthy. */
     public record Status(String status) {

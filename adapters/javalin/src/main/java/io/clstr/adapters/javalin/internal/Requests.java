@@ -15,6 +15,7 @@ public final class Requests {
     private Requests() {
     }
 
+    // region sample: tools/MakeItYours.java --without-samples deletes the order and counter requests.
     /** {@code POST /orders}. */
     public record PlaceOrder(String customerId, String currency, List<OrderLine> lines) {
 
@@ -113,4 +114,5 @@ public final class Requests {
             return valid;
         }
     }
+    // endregion sample
 }

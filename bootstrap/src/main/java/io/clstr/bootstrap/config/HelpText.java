@@ -9,7 +9,7 @@ public final class HelpText {
     public static String render() {
         StringBuilder text = new StringBuilder()
                 .append("Usage: java -jar clstr.jar [serve] [flags]     start one node (the default command)\n")
-                .append("       java -jar clstr.jar loadtest ...        drive a cluster with load (not available yet)\n")
+                .append("       java -jar clstr.jar loadtest ...        drive a cluster with load (loadtest --help)\n")
                 .append('\n')
                 .append("Each setting comes from its environment variable; a flag overrides it.\n")
                 .append("Flags: --name=value or --name value (a true/false flag alone means true).\n")

@@ -76,12 +76,14 @@ class LoyaltyExampleTest {
                 "{\"accountId\":\"acc-1\",\"customerId\":\"c-1\",\"points\":0,\"version\":1}"));
         assertThat(opened.headers().firstValue("ETag")).hasValue("\"1\"");
 
-        assertThat(json(post("/loyalty-accounts/acc-1/earn", "{\"points\":100}", null)).path("points").asLong())
-                .isEqualTo(100);
+        assertThat(json(post("/loyalty-accounts/acc-1/earn", "{\"points\":100}", null))).isEqualTo(JSON.readTree(
+                "{\"accountId\":\"acc-1\",\"customerId\":\"c-1\",\"points\":100,\"version\":2}"));
 
         HttpResponse<String> tooMuch = post("/loyalty-accounts/acc-1/redeem", "{\"points\":150}", null);
         assertThat(tooMuch.statusCode()).isEqualTo(409);
-        assertThat(json(tooMuch).path("code").asText()).isEqualTo("INSUFFICIENT_POINTS");
+        assertThat(json(tooMuch)).isEqualTo(JSON.readTree("{\"type\":\"https://clstr.io/problems/insufficient-points\","
+                + "\"title\":\"Command rejected\",\"status\":409,\"detail\":\"account acc-1 has 100 points, not 150\","
+                + "\"code\":\"INSUFFICIENT_POINTS\"}"));
 
         HttpResponse<String> redeemed = post("/loyalty-accounts/acc-1/redeem", "{\"points\":30}", "redeem-1");
         HttpResponse<String> retried = post("/loyalty-accounts/acc-1/redeem", "{\"points\":30}", "redeem-1");

@@ -20,24 +20,31 @@ final class Snippets {
     private Snippets() {
     }
 
-    /** {@code <!-- snippet: path#tag -->}: the block must equal the region. */
+    /**
+     * {@code <!-- snippet: path#tag -->}: the block must equal the region. Several regions, separated by commas
+     * ({@code a#x, b#y}), are shown one after the other with a blank line between them.
+     */
     static Optional<String> snippetProblem(Path root, MarkdownFile.CodeBlock block) {
         String argument = block.marker().argument();
-        int hash = argument.indexOf('#');
-        if (hash < 0) {
-            throw new IllegalArgumentException("snippet marker '" + argument + "' needs path#tag");
+        List<String> expected = new ArrayList<>();
+        for (String source : argument.split(",\\s*")) {
+            int hash = source.indexOf('#');
+            if (hash < 0) {
+                throw new IllegalArgumentException("snippet marker '" + source + "' needs path#tag");
+            }
+            if (!expected.isEmpty()) {
+                expected.add("");
+            }
+            expected.addAll(trimmed(region(root, source.substring(0, hash), source.substring(hash + 1))));
         }
-        String path = argument.substring(0, hash);
-        String tag = argument.substring(hash + 1);
-        List<String> expected = trimmed(region(root, path, tag));
         List<String> actual = trimmed(block.lines());
         for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
-            String want = i < expected.size() ? expected.get(i) : "(end of region)";
-            String got = i < actual.size() ? actual.get(i) : "(end of block)";
+            String want = i < expected.size() ? expected.get(i) : "(end of the source region)";
+            String got = i < actual.size() ? actual.get(i) : "(end of the code block)";
             if (!want.equals(got)) {
                 return Optional.of("snippet " + argument + " differs at its line " + (i + 1) + ":\n      source: "
                         + want + "\n      guide:  " + got
-                        + "\n    copy the region between tag::" + tag + "[] and end::" + tag + "[] of " + path);
+                        + "\n    copy the regions between tag::<name>[] and end::<name>[] of the sources");
             }
         }
         return Optional.empty();
@@ -46,7 +53,8 @@ final class Snippets {
     /**
      * {@code <!-- excerpt: path -->} or {@code <!-- excerpt: path; adds: other#tag -->}: the block's lines (in a
      * {@code diff} block: its context and removed lines) appear in {@code path} in this order; {@code ...} lines
-     * stand for lines left out. A diff's added lines appear, in order, in the region {@code other#tag}.
+     * stand for lines left out. With {@code adds:}, a diff's added lines appear, in order, in the region
+     * {@code other#tag}.
      */
     static Optional<String> excerptProblem(Path root, MarkdownFile.CodeBlock block) {
         String argument = block.marker().argument();
@@ -71,8 +79,7 @@ final class Snippets {
             return problem;
         }
         if (parts.length < 2) {
-            return added.isEmpty() ? Optional.empty()
-                    : Optional.of("excerpt of " + path + " adds lines: name where they come from with '; adds: path#tag'");
+            return Optional.empty(); // added lines that no compiled source holds
         }
         String source = parts[1].trim();
         int hash = source.indexOf('#');

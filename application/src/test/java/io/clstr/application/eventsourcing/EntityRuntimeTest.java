@@ -171,6 +171,25 @@ class EntityRuntimeTest {
         }
 
         @Test
+        void a_retry_behind_more_newer_commands_than_the_window_holds_still_appends_nothing() {
+            // A busy entity accepts many commands while one client waits to retry: the retention, not the
+            // count, decides how long its command id is remembered, also across passivation and recovery.
+            EntityRuntime<CountCommand, CountEvent, Count> busy = fixture.runtime(new CountAggregate(),
+                    EntitySettings.defaults().withSnapshotEvery(0).withCommandWindow(4));
+            join(busy.execute(CommandRequest.of("busy", new Increment(5), "first"), TIMEOUT));
+            for (int i = 0; i < 20; i++) {
+                join(busy.execute(CommandRequest.of("busy", new Increment(1), "later-" + i), TIMEOUT));
+            }
+
+            assertThat(join(busy.execute(CommandRequest.of("busy", new Increment(5), "first"), TIMEOUT)))
+                    .isEqualTo(new CommandResult.Accepted<>(new Count("busy", 5), 1, true));
+            join(busy.passivate(id -> true));
+            assertThat(join(busy.execute(CommandRequest.of("busy", new Increment(5), "first"), TIMEOUT)))
+                    .isEqualTo(new CommandResult.Accepted<>(new Count("busy", 5), 1, true));
+            assertThat(stream("count", "busy")).hasSize(21);
+        }
+
+        @Test
         void a_command_repeated_while_its_first_attempt_is_in_flight_shares_its_outcome() {
             fixture.store.hold();
             CompletableFuture<CommandResult<Count>> first = counters

@@ -1,5 +1,6 @@
 package io.clstr.application.eventsourcing.internal;
 
+import io.clstr.application.eventsourcing.EntitySettings;
 import io.clstr.domain.kernel.Rejection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,15 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ids of an entity's most recent commands and their outcomes, so that a retried command returns
- * its first outcome instead of running again.
+ * The ids of an entity's recent commands and their outcomes, so that a retried command returns its first
+ * outcome instead of running again.
  *
- * <p>Accepted commands are remembered as (64-bit hash of the id, version reached), the last
- * {@code capacity} of them, in a ring with an open-addressing index: 16 bytes per command and no
- * allocation per lookup. It starts small and grows up to the capacity, so quiet entities stay cheap.
- * A hash collision between two live ids is possible in principle (about 1 in 10^16 per lookup with a
- * full window) and accepted. Rejections store nothing in the event store, so the few most recent
- * ones are kept here (and in snapshots) with their code and message.
+ * <p>Accepted commands are remembered as (64-bit hash of the id, version reached, time accepted) in a ring
+ * with an open-addressing index: 24 bytes per command and no allocation per lookup. The window keeps at least
+ * the last {@code capacity} commands and, beyond that, every command younger than {@code retention}, up to
+ * {@code maxEntries}: a count alone would forget a busy entity's commands within milliseconds, before a
+ * client's retry could arrive. It starts small and grows as needed, so quiet entities stay cheap.
+ * A hash collision between two live ids is possible in principle (about 1 in 10^16 per lookup with a full
+ * window) and accepted. Rejections store nothing in the event store, so the few most recent ones are kept
+ * here (and in snapshots) with their code and message.
  */
 public final class CommandWindow {
 
@@ -31,8 +34,11 @@ public final class CommandWindow {
     private static final long EMPTY = 0L;
 
     private final int capacity;
+    private final long retentionMillis;
+    private final int maxEntries;
     private long[] ringHashes;
     private long[] ringVersions;
+    private long[] ringTimes;
     private int head;
     private int size;
     private long[] tableHashes;
@@ -44,11 +50,19 @@ public final class CommandWindow {
         }
     };
 
-    public CommandWindow(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("command window must hold at least one command");
+    /**
+     * @param capacity commands remembered at least
+     * @param retentionMillis how long a command is remembered at least, while fewer than {@code maxEntries} are
+     * @param maxEntries commands remembered at most
+     */
+    public CommandWindow(int capacity, long retentionMillis, int maxEntries) {
+        if (capacity < 1 || maxEntries < capacity || retentionMillis < 0) {
+            throw new IllegalArgumentException("a command window needs 1 <= capacity <= maxEntries and a retention"
+                    + " >= 0, got " + capacity + ", " + maxEntries + " and " + retentionMillis + " ms");
         }
         this.capacity = capacity;
+        this.retentionMillis = retentionMillis;
+        this.maxEntries = maxEntries;
         allocate(Math.min(INITIAL_CAPACITY, capacity));
     }
 
@@ -69,6 +83,12 @@ public final class CommandWindow {
         return h == EMPTY ? 1 : h;
     }
 
+    /** An empty window sized by an entity runtime's settings. */
+    public static CommandWindow of(EntitySettings settings) {
+        return new CommandWindow(settings.commandWindow(), settings.commandRetention().toMillis(),
+                EntitySettings.MAX_REMEMBERED_COMMANDS);
+    }
+
     /** What is known about a command id, or {@code null}. */
     public Seen find(String commandId) {
         long h = hash(commandId);
@@ -80,19 +100,20 @@ public final class CommandWindow {
         return slot < 0 ? null : new Seen(ringVersions[slot], null);
     }
 
-    /** Remembers that a command was accepted and brought the entity to {@code version}. */
-    public void accepted(String commandId, long version) {
-        acceptedHash(hash(commandId), version);
+    /** Remembers that a command was accepted at {@code atMillis} and brought the entity to {@code version}. */
+    public void accepted(String commandId, long version, long atMillis) {
+        acceptedHash(hash(commandId), version, atMillis);
     }
 
-    void acceptedHash(long h, long version) {
+    void acceptedHash(long h, long version, long atMillis) {
         int existing = indexOf(h);
         if (existing >= 0) {
             ringVersions[existing] = version;
             return;
         }
         if (size == ringHashes.length) {
-            if (ringHashes.length < capacity) {
+            boolean oldestMayGo = size >= capacity && expired(atMillis);
+            if (!oldestMayGo && ringHashes.length < maxEntries) {
                 grow();
             } else {
                 evictOldest();
@@ -101,8 +122,17 @@ public final class CommandWindow {
         int slot = (head + size) % ringHashes.length;
         ringHashes[slot] = h;
         ringVersions[slot] = version;
+        ringTimes[slot] = atMillis;
         size++;
         insertIndex(h, slot);
+        // After a burst, forget the aged commands beyond the capacity again, one per new command.
+        if (size > capacity && expired(atMillis)) {
+            evictOldest();
+        }
+    }
+
+    private boolean expired(long nowMillis) {
+        return ringTimes[head] < nowMillis - retentionMillis;
     }
 
     /** Remembers that a command was rejected. */
@@ -114,13 +144,14 @@ public final class CommandWindow {
         return size;
     }
 
-    /** The accepted entries, oldest first, as (hash, version) pairs; for snapshots. */
+    /** The accepted entries, oldest first, as (hash, version, time) triples; for snapshots. */
     public long[] acceptedEntries() {
-        long[] entries = new long[size * 2];
+        long[] entries = new long[size * 3];
         for (int i = 0; i < size; i++) {
             int slot = (head + i) % ringHashes.length;
-            entries[2 * i] = ringHashes[slot];
-            entries[2 * i + 1] = ringVersions[slot];
+            entries[3 * i] = ringHashes[slot];
+            entries[3 * i + 1] = ringVersions[slot];
+            entries[3 * i + 2] = ringTimes[slot];
         }
         return entries;
     }
@@ -142,19 +173,21 @@ public final class CommandWindow {
     }
 
     private void grow() {
-        long[] hashes = acceptedEntries();
-        allocate(Math.min(ringHashes.length * 2, capacity));
-        for (int i = 0; i < hashes.length; i += 2) {
+        long[] entries = acceptedEntries();
+        allocate(Math.min(ringHashes.length * 2, maxEntries));
+        for (int i = 0; i < entries.length; i += 3) {
             int slot = size++;
-            ringHashes[slot] = hashes[i];
-            ringVersions[slot] = hashes[i + 1];
-            insertIndex(hashes[i], slot);
+            ringHashes[slot] = entries[i];
+            ringVersions[slot] = entries[i + 1];
+            ringTimes[slot] = entries[i + 2];
+            insertIndex(entries[i], slot);
         }
     }
 
     private void allocate(int ringSize) {
         ringHashes = new long[ringSize];
         ringVersions = new long[ringSize];
+        ringTimes = new long[ringSize];
         head = 0;
         size = 0;
         int tableSize = Integer.highestOneBit(ringSize * 2 - 1) << 1;

@@ -139,10 +139,10 @@ final class Entity<C, E, S> {
         if (recovery.window() != null) {
             window = recovery.window();
         } else if (window == null) {
-            window = new CommandWindow(env.settings().commandWindow());
+            window = CommandWindow.of(env.settings());
         }
         for (Recovery.CommandSeen seen : recovery.commands()) {
-            window.accepted(seen.commandId(), seen.version());
+            window.accepted(seen.commandId(), seen.version(), seen.atMillis());
         }
         committedState = recovery.state();
         committedVersion = recovery.version();
@@ -354,6 +354,7 @@ final class Entity<C, E, S> {
 
     private void committed(Batch<S> batch, AppendResult result) {
         long now = System.nanoTime();
+        long nowMillis = env.clock().millis();
         var type = env.aggregate().type();
         if (!batch.data.isEmpty()) {
             env.metrics().eventsAppended(type, batch.data.size());
@@ -364,7 +365,7 @@ final class Entity<C, E, S> {
             uncommitted.remove(commandId);
             queuedCommands--;
             if (pending.versionAfter > committedVersion) {
-                window.accepted(commandId, pending.versionAfter);
+                window.accepted(commandId, pending.versionAfter, nowMillis);
                 committedState = pending.stateAfter;
                 committedVersion = pending.versionAfter;
             }

@@ -55,7 +55,7 @@ public final class EventReplay<C, E, S> {
                 position = recorded.position();
                 String commandId = recorded.metadata().get(EventEnvelope.COMMAND_ID);
                 if (commandId != null) {
-                    commands.add(new Recovery.CommandSeen(commandId, version));
+                    commands.add(new Recovery.CommandSeen(commandId, version, recorded.recordedAt().toEpochMilli()));
                 }
             }
             return new Recovery<>(state, version, position, base.window(), commands, base.lastSnapshotVersion(),
@@ -101,7 +101,7 @@ public final class EventReplay<C, E, S> {
             return initial(stream, started);
         }
         try {
-            SnapshotFormat.Body body = SnapshotFormat.read(snapshot.state(), env.settings().commandWindow());
+            SnapshotFormat.Body body = SnapshotFormat.read(snapshot.state(), CommandWindow.of(env.settings()));
             S state = env.codec().decode(snapshot.stateType(), body.state(), env.aggregate().stateType());
             return new Recovery<>(state, snapshot.version(), snapshot.position(), body.window(), List.of(),
                     snapshot.version(), started);

@@ -14,13 +14,15 @@ import java.util.Map;
  * so exactly-once survives passivation and recovery from a snapshot.
  *
  * <pre>
- * int magic "CLS1" | int n | n bytes state | int k | k × (long id hash, long version)
+ * int magic "CLS2" | int n | n bytes state | int k | k × (long id hash, long version, long epoch millis accepted)
  *                  | int r | r × (long id hash, long version, UTF code, UTF message)
  * </pre>
+ * Snapshots of the first format ("CLS1") have no times; their commands count as old ones (kept by count only).
  */
 public final class SnapshotFormat {
 
-    private static final int MAGIC = 0x434C5331;
+    private static final int MAGIC_WITHOUT_TIMES = 0x434C5331;
+    private static final int MAGIC = 0x434C5332;
 
     /** A decoded snapshot body. */
     public record Body(byte[] state, CommandWindow window) {
@@ -37,7 +39,7 @@ public final class SnapshotFormat {
             out.writeInt(MAGIC);
             out.writeInt(state.length);
             out.write(state);
-            out.writeInt(accepted.length / 2);
+            out.writeInt(accepted.length / 3);
             for (long value : accepted) {
                 out.writeLong(value);
             }
@@ -54,18 +56,20 @@ public final class SnapshotFormat {
         return bytes.toByteArray();
     }
 
-    /** Reads a body; fails with {@link IllegalArgumentException} on anything malformed. */
-    public static Body read(byte[] data, int windowCapacity) {
+    /** Reads a body into an empty {@code window}; fails with {@link IllegalArgumentException} on anything malformed. */
+    public static Body read(byte[] data, CommandWindow window) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            if (in.readInt() != MAGIC) {
+            int magic = in.readInt();
+            if (magic != MAGIC && magic != MAGIC_WITHOUT_TIMES) {
                 throw new IllegalArgumentException("not an entity snapshot");
             }
             byte[] state = new byte[in.readInt()];
             in.readFully(state);
-            CommandWindow window = new CommandWindow(windowCapacity);
             int accepted = in.readInt();
             for (int i = 0; i < accepted; i++) {
-                window.acceptedHash(in.readLong(), in.readLong());
+                long hash = in.readLong();
+                long version = in.readLong();
+                window.acceptedHash(hash, version, magic == MAGIC ? in.readLong() : 0L);
             }
             int rejected = in.readInt();
             for (int i = 0; i < rejected; i++) {

@@ -27,6 +27,7 @@ import io.clstr.domain.loyalty.LoyaltyAccountAggregate;
 import io.clstr.domain.loyalty.LoyaltyCommand;
 import io.clstr.domain.loyalty.LoyaltyEvent;
 import io.clstr.ports.out.codec.Codec;
+import io.clstr.ports.out.codec.TypeCatalog;
 import io.clstr.ports.out.transport.MessageTransport;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,17 +111,17 @@ final class LoyaltyNode implements AutoCloseable {
             transport.close();
             return true;
         }));
-        ClusterNode cluster = ClusterNode.builder(clusterSettings())
+        ClusterNode.Builder clusterBuilder = ClusterNode.builder(clusterSettings())
                 .transport(transport)
                 .members(backend.members())
                 .leases(backend.leases())
                 .codec(codec)
-                // tag::host[]
-                .host(loyalty)
-                // end::host[]
                 .metrics(metrics.cluster())
-                .clock(clock)
-                .build();
+                .clock(clock);
+        // tag::host[]
+        clusterBuilder.host(loyalty);
+        // end::host[]
+        ClusterNode cluster = clusterBuilder.build();
         started.push(new Part("cluster", cluster::stop));
         cluster.start();
         clusterNode = cluster;
@@ -182,8 +183,12 @@ final class LoyaltyNode implements AutoCloseable {
     // tag::codec[]
     /** JSON for every stored type: events, commands and states of the samples and the loyalty accounts, and the read models. */
     private static Codec codec() {
-        return new JacksonCodec(OrderTypes.catalog().merge(OrderReadModelTypes.catalog()).merge(CounterTypes.catalog())
-                .merge(LoyaltyTypes.catalog()));
+        TypeCatalog types = TypeCatalog.empty();
+        // region sample: tools/MakeItYours.java --without-samples deletes the samples' wiring.
+        types = types.merge(OrderTypes.catalog()).merge(OrderReadModelTypes.catalog()).merge(CounterTypes.catalog());
+        // endregion sample
+        types = types.merge(LoyaltyTypes.catalog());
+        return new JacksonCodec(types);
     }
     // end::codec[]
 

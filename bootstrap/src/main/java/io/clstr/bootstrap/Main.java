@@ -25,6 +25,7 @@ public final class Main {
     static final int EXIT_USAGE = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -37,6 +38,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // With fewer than three cores, CompletableFuture's default executor starts a new thread for every task,
+        // and the JDK HTTP client (the load test's HTTP driver) completes each response through it. Two common
+        // pool threads are cheaper; set before anything touches the pool, and only if the user chose nothing.
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() < 3) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
         int exitCode = new Main(System.getenv(), System.out, System.err).run(args);
         if (exitCode != EXIT_OK) {
             System.exit(exitCode);

@@ -57,11 +57,11 @@ public record EntitySettings(
     }
 
     /**
-     * Idle 2 minutes, 100k active, mailbox 1024, batches of 256, 1 retry, command ids remembered for 30 s and at
+     * Idle 2 minutes, 100k active, mailbox 1024, batches of 256, 1 retry, command ids remembered for 15 s and at
      * least the last 512, snapshots every 100.
      */
     public static EntitySettings defaults() {
-        return new EntitySettings(Duration.ofMinutes(2), 100_000, 1024, 256, 1, 512, Duration.ofSeconds(30), 100, 1);
+        return new EntitySettings(Duration.ofMinutes(2), 100_000, 1024, 256, 1, 512, Duration.ofSeconds(15), 100, 1);
     }
 
     public EntitySettings withIdleTimeout(Duration value) {

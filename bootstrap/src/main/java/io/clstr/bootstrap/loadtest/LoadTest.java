@@ -5,6 +5,7 @@ import io.clstr.application.actor.ActorSystem;
 import io.clstr.application.cluster.ClusterClient;
 import io.clstr.application.cluster.ClusterSettings;
 import io.clstr.application.counter.CounterTypes;
+import io.clstr.application.eventsourcing.EventEnvelope;
 import io.clstr.bootstrap.Backend;
 import io.clstr.bootstrap.config.ClstrConfig;
 import io.clstr.domain.counter.CounterAggregate;
@@ -238,7 +239,7 @@ public final class LoadTest {
                         stored.computeIfAbsent(commit.stream().id(), id -> new ArrayList<>());
                 for (RecordedEvent event : commit.events()) {
                     increments.add(new Verification.StoredIncrement(event.version(),
-                            event.metadata().get("command-id"), commit.position()));
+                            event.metadata().get(EventEnvelope.COMMAND_ID), commit.position()));
                 }
             }
             after = page.get(page.size() - 1).position();

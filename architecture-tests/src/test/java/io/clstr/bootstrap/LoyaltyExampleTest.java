@@ -47,7 +47,7 @@ class LoyaltyExampleTest {
         node = LoyaltyNode.start(new ConfigParser(Map.of()).parse(List.of()), Backend.inMemory());
         Api api = new Api(node.loyaltyApi());
         ObjectMapper mapper = HttpJson.newObjectMapper();
-        RouteSupport support = RouteSupport.create(mapper, 65_536, Duration.ofSeconds(5));
+        RouteSupport support = RouteSupport.create(mapper, 65_536, Duration.ofSeconds(5), "/problems/");
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -81,9 +81,9 @@ class LoyaltyExampleTest {
 
         HttpResponse<String> tooMuch = post("/loyalty-accounts/acc-1/redeem", "{\"points\":150}", null);
         assertThat(tooMuch.statusCode()).isEqualTo(409);
-        assertThat(json(tooMuch)).isEqualTo(JSON.readTree("{\"type\":\"https://clstr.io/problems/insufficient-points\","
+        assertThat(json(tooMuch)).isEqualTo(JSON.readTree("{\"type\":\"/problems/insufficient-points\","
                 + "\"title\":\"Command rejected\",\"status\":409,\"detail\":\"account acc-1 has 100 points, not 150\","
-                + "\"code\":\"INSUFFICIENT_POINTS\"}"));
+                + "\"instance\":\"/loyalty-accounts/acc-1/redeem\",\"code\":\"INSUFFICIENT_POINTS\"}"));
 
         HttpResponse<String> redeemed = post("/loyalty-accounts/acc-1/redeem", "{\"points\":30}", "redeem-1");
         HttpResponse<String> retried = post("/loyalty-accounts/acc-1/redeem", "{\"points\":30}", "redeem-1");

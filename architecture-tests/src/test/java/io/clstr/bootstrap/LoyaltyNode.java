@@ -123,9 +123,8 @@ final class LoyaltyNode implements AutoCloseable {
         // end::host[]
         ClusterNode cluster = clusterBuilder.build();
         started.push(new Part("cluster", cluster::stop));
-        cluster.start();
         clusterNode = cluster;
-        ClusterClient client = ClusterClient.forNode(cluster, transport, codec, actors.scheduler(), clock,
+        ClusterClient client = ClusterClient.forNode(cluster, transport, codec, actors.scheduler(),
                 metrics.cluster());
 
         // tag::read-model[]
@@ -140,8 +139,7 @@ final class LoyaltyNode implements AutoCloseable {
                 .clock(clock)
                 .build();
         ClusterSingleton loyaltyReadModel = new ClusterSingleton("loyalty read model", cluster,
-                loyaltySummaries::start, loyaltySummaries::stop, actors.scheduler(), backgroundThreads,
-                config.heartbeatInterval());
+                loyaltySummaries::start, loyaltySummaries::stop, backgroundThreads);
         started.push(new Part("loyalty read model", timeout -> {
             loyaltyReadModel.close();
             return true;
@@ -153,7 +151,12 @@ final class LoyaltyNode implements AutoCloseable {
         LoyaltyService loyaltyService = new LoyaltyService(
                 client.gateway(LoyaltyAccountAggregate.TYPE, LoyaltyAccount.class), clock, config.requestTimeout());
         LoyaltyAccountList loyaltyAccounts = new LoyaltyAccountList(backend.keyValues(), codec);
+        started.push(new Part("loyalty account list", timeout -> {
+            loyaltyAccounts.close();
+            return true;
+        }));
         // end::services[]
+        cluster.start();
 
         loyaltyApi = new HttpApi.Loyalty(loyaltyService, loyaltyService, loyaltyService, loyaltyAccounts);
     }

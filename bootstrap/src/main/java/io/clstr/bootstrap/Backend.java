@@ -6,6 +6,8 @@ import io.clstr.adapters.memory.InMemoryNetwork;
 import io.clstr.adapters.memory.InMemorySnapshotStore;
 import io.clstr.adapters.nats.NatsAuth;
 import io.clstr.adapters.nats.NatsClient;
+import io.clstr.adapters.nats.NatsConnectException;
+import io.clstr.adapters.nats.NatsCredentialsRefusedException;
 import io.clstr.adapters.nats.NatsEventStore;
 import io.clstr.adapters.nats.NatsEventStoreSettings;
 import io.clstr.adapters.nats.NatsKeyValueSettings;
@@ -14,10 +16,13 @@ import io.clstr.adapters.nats.NatsMessageTransport;
 import io.clstr.adapters.nats.NatsNames;
 import io.clstr.adapters.nats.NatsSettings;
 import io.clstr.adapters.nats.NatsSnapshotStore;
+import io.clstr.adapters.nats.NatsStartup;
 import io.clstr.adapters.nats.NatsTls;
+import io.clstr.application.cluster.ClusterSettings;
 import io.clstr.bootstrap.config.BackendKind;
 import io.clstr.bootstrap.config.ClstrConfig;
 import io.clstr.bootstrap.config.NatsConfig;
+import io.clstr.bootstrap.config.Setting;
 import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.snapshot.SnapshotStore;
@@ -38,6 +43,11 @@ import java.util.function.Supplier;
  */
 public final class Backend implements AutoCloseable {
 
+    private static final String TLS_HINT = " (over TLS: the log above says why a handshake failed; the server's"
+            + " certificate must chain to " + Setting.NATS_TLS_CA.variable() + " or the JVM's trust store and name the"
+            + " host of " + Setting.NATS_URL.variable() + ", and a server that verifies clients needs "
+            + Setting.NATS_TLS_CERT.variable() + " and " + Setting.NATS_TLS_KEY.variable() + ")";
+
     private final BackendKind kind;
     private final EventStore events;
     private final SnapshotStore snapshots;
@@ -49,7 +59,7 @@ public final class Backend implements AutoCloseable {
 
     /**
      * @param keyValues read models and their projections' checkpoints
-     * @param members the cluster's membership bucket, expiring entries after the member TTL
+     * @param members the cluster's membership bucket, expiring entries long after the member TTL
      * @param leases the cluster's shard leases
      * @param transports connects a node's message transport (the node closes it)
      * @param connection what to close when the node stops (a NATS connection); nothing for memory
@@ -77,11 +87,12 @@ public final class Backend implements AutoCloseable {
         return inMemory(events, Duration.ofSeconds(5));
     }
 
-    /** The in-memory adapters, with membership entries expiring after {@code memberTtl}. */
+    /** The in-memory adapters, for members judged gone after {@code memberTtl}. */
     public static Backend inMemory(EventStore events, Duration memberTtl) {
         InMemoryNetwork network = new InMemoryNetwork();
         return new Backend(BackendKind.MEMORY, events, new InMemorySnapshotStore(), new InMemoryKeyValueStore(),
-                new InMemoryKeyValueStore(memberTtl), new InMemoryKeyValueStore(), network::connect, () -> { });
+                new InMemoryKeyValueStore(ClusterSettings.memberEntryMaxAge(memberTtl)), new InMemoryKeyValueStore(),
+                network::connect, () -> { });
     }
 
     /**
@@ -99,22 +110,36 @@ public final class Backend implements AutoCloseable {
     /**
      * NATS JetStream: one connection for the node, shared by every adapter; the event stream and snapshot
      * bucket of the application ({@code names}); read models, membership and shard leases in buckets of
-     * this cluster, membership expiring after the member TTL.
+     * this cluster.
      *
-     * @throws StartupException if NATS cannot be reached or refuses the stream or buckets
+     * @throws StartupException if NATS cannot be reached or refuses the stream or buckets within the startup
+     *     timeout ({@code CLSTR_NATS_STARTUP_TIMEOUT})
      */
     public static Backend nats(ClstrConfig config, NatsNames names) {
-        NatsClient client = connect(config);
+        Duration bound = config.nats().startupTimeout();
+        long deadline = System.nanoTime() + bound.toNanos();
+        NatsClient client = NatsStartup.retrying("connecting to " + config.nats().servers(), bound,
+                () -> connectNats(config));
         try {
             int replicas = config.nats().replicas();
             NatsKeyValueSettings buckets = NatsKeyValueSettings.defaults().withReplicas(replicas);
+            // Membership and leases wait at most a heartbeat for an answer: a call stuck on a server that died
+            // must not hold the cluster's control threads up.
+            NatsKeyValueSettings controlPlane = buckets.withRequestTimeout(config.heartbeatInterval());
             String cluster = config.cluster();
+            // A fresh NATS cluster may not have elected the leaders these need yet: each step waits for it.
             return new Backend(BackendKind.NATS,
-                    NatsEventStore.start(client, names, NatsEventStoreSettings.defaults().withReplicas(replicas)),
-                    NatsSnapshotStore.open(client, names.snapshotBucket(), replicas),
-                    NatsKeyValueStore.open(client, readModelBucket(names, cluster), buckets),
-                    NatsKeyValueStore.open(client, memberBucket(names, cluster), buckets.withMaxAge(config.memberTtl())),
-                    NatsKeyValueStore.open(client, leaseBucket(names, cluster), buckets),
+                    step("the event stream " + names.eventStream(), deadline, () -> NatsEventStore.start(client,
+                            names, NatsEventStoreSettings.defaults().withReplicas(replicas))),
+                    step("the snapshot bucket", deadline,
+                            () -> NatsSnapshotStore.open(client, names.snapshotBucket(), replicas)),
+                    step("the read-model bucket", deadline,
+                            () -> NatsKeyValueStore.open(client, readModelBucket(names, cluster), buckets)),
+                    step("the membership bucket", deadline,
+                            () -> NatsKeyValueStore.open(client, memberBucket(names, cluster), controlPlane
+                                    .withMaxAge(ClusterSettings.memberEntryMaxAge(config.memberTtl())))),
+                    step("the lease bucket", deadline,
+                            () -> NatsKeyValueStore.open(client, leaseBucket(names, cluster), controlPlane)),
                     () -> new NatsMessageTransport(client),
                     client);
         } catch (RuntimeException e) {
@@ -123,13 +148,18 @@ public final class Backend implements AutoCloseable {
         }
     }
 
+    private static <T> T step(String what, long deadline, Supplier<T> open) {
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        return NatsStartup.retrying("opening " + what, left, open);
+    }
+
     /**
      * Deletes everything {@link #nats} keeps under {@code names} for the configured cluster: the event stream,
      * the snapshot bucket and the cluster's buckets. For tools that clean up after themselves, such as a load
      * test once it has verified its run; no node may be using them.
      */
     public static void deleteNatsData(ClstrConfig config, NatsNames names) {
-        try (NatsClient client = connect(config)) {
+        try (NatsClient client = connectNats(config)) {
             NatsEventStore.delete(client, names);
             String cluster = config.cluster();
             for (String bucket : List.of(names.snapshotBucket(), readModelBucket(names, cluster),
@@ -139,16 +169,47 @@ public final class Backend implements AutoCloseable {
         }
     }
 
-    private static NatsClient connect(ClstrConfig config) {
+    /**
+     * A NATS connection as a node makes it: its servers, credentials and TLS. For tools that talk to NATS
+     * beside clstr, such as the load test's bare floor.
+     *
+     * @throws StartupException if NATS cannot be reached or refuses the credentials
+     */
+    public static NatsClient connectNats(ClstrConfig config) {
         NatsConfig nats = config.nats();
         try {
             return NatsClient.connect(NatsSettings.of(nats.servers().toArray(new String[0]))
                     .withConnectionName("clstr-" + config.nodeId())
                     .withAuth(auth(nats))
-                    .withTls(nats.tls() ? new NatsTls.DefaultContext() : NatsTls.disabled()));
+                    .withTls(tls(nats)));
+        } catch (NatsCredentialsRefusedException e) {
+            throw new StartupException(e.getMessage() + "; " + credentials(nats), e);
+        } catch (NatsConnectException e) {
+            throw new StartupException(e.getMessage() + (nats.tls() ? TLS_HINT : ""), e);
         } catch (RuntimeException e) {
-            throw new StartupException("cannot connect to NATS at " + nats.servers() + ": " + e.getMessage(), e);
+            throw new StartupException("cannot connect to NATS at " + nats.servers() + ": " + e.getMessage()
+                    + (nats.tls() ? TLS_HINT : ""), e);
         }
+    }
+
+    /** Which settings gave the credentials the server refused: names only, never values. */
+    private static String credentials(NatsConfig nats) {
+        if (nats.user().isPresent()) {
+            return "check " + Setting.NATS_USER.variable() + " and " + Setting.NATS_PASSWORD.variable();
+        }
+        if (nats.token().isPresent()) {
+            return "check " + Setting.NATS_TOKEN.variable();
+        }
+        if (nats.credentialsFile().isPresent()) {
+            return "check the credentials file of " + Setting.NATS_CREDS.variable() + ", "
+                    + nats.credentialsFile().get();
+        }
+        if (nats.nkeySeedFile().isPresent()) {
+            return "check the seed file of " + Setting.NATS_NKEY.variable() + ", " + nats.nkeySeedFile().get();
+        }
+        return "the server wants credentials: set " + Setting.NATS_USER.variable() + " and "
+                + Setting.NATS_PASSWORD.variable() + ", " + Setting.NATS_TOKEN.variable() + ", "
+                + Setting.NATS_CREDS.variable() + " or " + Setting.NATS_NKEY.variable();
     }
 
     private static String readModelBucket(NatsNames names, String cluster) {
@@ -161,6 +222,17 @@ public final class Backend implements AutoCloseable {
 
     private static String leaseBucket(NatsNames names, String cluster) {
         return names.bucket("leases-" + cluster);
+    }
+
+    private static NatsTls tls(NatsConfig nats) {
+        if (!nats.tls()) {
+            return NatsTls.disabled();
+        }
+        if (nats.tlsCaFile().isEmpty() && nats.tlsCertFile().isEmpty()) {
+            return new NatsTls.DefaultContext();
+        }
+        return new NatsTls.Pem(nats.tlsCaFile().orElse(null), nats.tlsCertFile().orElse(null),
+                nats.tlsKeyFile().orElse(null));
     }
 
     private static NatsAuth auth(NatsConfig nats) {

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
  * The command word and what follows it: {@code [serve] [flags]} (the default) or {@code loadtest ...}.
  *
  * @param help {@code --help} or {@code -h} was given to {@code serve}
+ * @param version {@code --version} was given to {@code serve}
  */
-record CommandLine(Command command, List<String> arguments, boolean help) {
+record CommandLine(Command command, List<String> arguments, boolean help, boolean version) {
 
     enum Command {
         SERVE,
@@ -36,7 +37,7 @@ record CommandLine(Command command, List<String> arguments, boolean help) {
                 return serve(rest);
             // region sample
             case "loadtest":
-                return new CommandLine(Command.LOADTEST, rest, false);
+                return new CommandLine(Command.LOADTEST, rest, false, false);
             // endregion sample
             default:
                 throw new ConfigException("unknown command '" + all.get(0) + "' (commands: " + commandWords()
@@ -51,6 +52,6 @@ record CommandLine(Command command, List<String> arguments, boolean help) {
 
     private static CommandLine serve(List<String> arguments) {
         boolean help = arguments.contains("--help") || arguments.contains("-h");
-        return new CommandLine(Command.SERVE, arguments, help);
+        return new CommandLine(Command.SERVE, arguments, help, arguments.contains("--version"));
     }
 }

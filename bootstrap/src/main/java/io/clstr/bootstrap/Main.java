@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code java -jar clstr.jar [serve] [flags]}: starts one node and runs it until the process is told to stop
  * (SIGTERM, Ctrl-C), then stops it gracefully.
  *
- * <p>Exit codes: 0 after {@code --help}, 1 when the node cannot start, 2 for a bad command line or bad
+ * <p>Exit codes: 0 after {@code --help} or {@code --version}, 1 when the node cannot start, 2 for a bad command line or bad
  * settings. A node stopped by a signal exits as the JVM reports signals: 143 for SIGTERM, 130 for Ctrl-C.
  */
 public final class Main {
@@ -23,6 +23,7 @@ public final class Main {
     static final int EXIT_OK = 0;
     static final int EXIT_STARTUP_FAILED = 1;
     static final int EXIT_USAGE = 2;
+    static final String UNKNOWN_VERSION = "(version unknown: not run from the packaged jar)";
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
@@ -64,7 +65,13 @@ public final class Main {
                 out.print(HelpText.render());
                 return EXIT_OK;
             }
-            node = start(new ConfigParser(environment).parse(line.arguments()));
+            if (line.version()) {
+                out.println("clstr " + version());
+                return EXIT_OK;
+            }
+            ClstrConfig config = new ConfigParser(environment).parse(line.arguments());
+            LogSetup.apply(config.logs(), config.nodeId());
+            node = start(config);
         } catch (ConfigException e) {
             for (String problem : e.problems()) {
                 err.println("clstr: " + problem);
@@ -85,13 +92,23 @@ public final class Main {
         return EXIT_OK;
     }
 
+    /**
+     * The version this code was built as: the {@code Implementation-Version} the build writes into the jar's
+     * manifest. Classes run from a folder (an IDE, the unit tests) have no manifest to read it from.
+     */
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version != null ? version : UNKNOWN_VERSION;
+    }
+
     /** Starts the node and prints the one line that says where it answers. */
     Node start(ClstrConfig config) {
         long begin = System.nanoTime();
         Node node = Node.start(config);
         out.println("clstr node " + config.nodeId() + " started in "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin) + " ms: backend="
-                + config.backend().settingValue() + ", cluster=" + config.cluster() + ", http=" + node.httpUrl());
+                + config.backend().settingValue() + ", cluster=" + config.cluster() + ", http=" + node.httpUrl()
+                + (config.management().isPresent() ? ", management=" + node.managementUrl() : ""));
         return node;
     }
 }

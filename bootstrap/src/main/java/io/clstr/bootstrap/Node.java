@@ -42,8 +42,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * of a node and what it is built from.
  *
  * <p>Start is ordered, each part after what it needs; the node is ready (see {@link HealthQuery}) only once
- * everything runs. Stop is graceful and bounded by the shutdown timeout: readiness goes false, HTTP stops
+ * everything runs. Stop is graceful and bounded by the shutdown timeout: readiness goes false, the node keeps
+ * serving for the shutdown delay (so load balancers that poll readiness stop sending work first), HTTP stops
  * accepting and drains the requests in flight, entities passivate, the order read model saves its
  * checkpoint, then background work, actors, metrics and the backend close, in the reverse order of their
  * start.
@@ -76,6 +80,8 @@ public final class Node implements AutoCloseable {
     private static final Duration STARTUP_SHARDS_TIMEOUT = Duration.ofSeconds(30);
     /** Every part gets at least this long to stop, even when an earlier one used up the shutdown timeout. */
     private static final Duration MIN_STOP_TIME = Duration.ofMillis(10);
+    /** Addresses that mean "every interface". */
+    private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
 
     private final ClstrConfig config;
     private final Clock clock;
@@ -83,10 +89,12 @@ public final class Node implements AutoCloseable {
     private volatile MessageTransport clusterTransport;
     private volatile Backend backendInUse;
     private final NodeHealth health = new NodeHealth(this::servesItsShards);
+    private final List<ClusterSingleton> singletons = new CopyOnWriteArrayList<>();
     /** What has started, most recent first: stopping pops it. */
     private final Deque<Part> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile int httpPort = -1;
+    private volatile int managementPort = -1;
     private boolean stopping;
 
     private Node(ClstrConfig config, Clock clock) {
@@ -108,7 +116,15 @@ public final class Node implements AutoCloseable {
      * backend (the load test's clusters do) — and waits until it serves its shards.
      */
     public static Node start(ClstrConfig config, Backend backend) {
-        Node node = open(config, backend, Clock.systemUTC());
+        return start(config, backend, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a node whose wall clock is {@code clock}: it stamps events and audit times; nothing the cluster
+     * decides depends on it (tests start nodes with clocks tens of seconds apart to show it).
+     */
+    public static Node start(ClstrConfig config, Backend backend, Clock clock) {
+        Node node = open(config, backend, clock);
         node.awaitShards(STARTUP_SHARDS_TIMEOUT);
         node.markReady();
         return node;
@@ -131,6 +147,11 @@ public final class Node implements AutoCloseable {
     /** This node's part of the cluster. */
     public ClusterNode cluster() {
         return clusterNode;
+    }
+
+    /** The names of the cluster singletons (read models) running on this node right now. */
+    public List<String> singletonsRunningHere() {
+        return singletons.stream().filter(ClusterSingleton::running).map(ClusterSingleton::name).toList();
     }
 
     /**
@@ -215,10 +236,9 @@ public final class Node implements AutoCloseable {
         // endregion sample
         ClusterNode cluster = clusterBuilder.build();
         started.push(new Part("cluster", cluster::stop));
-        cluster.start();
         clusterNode = cluster;
         // Services reach the entities of every shard, local or not, through the client's gateways.
-        ClusterClient client = ClusterClient.forNode(cluster, transport, codec, actors.scheduler(), clock,
+        ClusterClient client = ClusterClient.forNode(cluster, transport, codec, actors.scheduler(),
                 metrics.cluster());
 
         // region sample
@@ -233,20 +253,27 @@ public final class Node implements AutoCloseable {
                 .clock(clock)
                 .build();
         ClusterSingleton readModel = new ClusterSingleton("order read model", cluster, orderSummaries::start,
-                orderSummaries::stop, actors.scheduler(), backgroundThreads, config.heartbeatInterval());
+                orderSummaries::stop, backgroundThreads);
         started.push(new Part("order read model", timeout -> {
             readModel.close();
             return true;
         }));
-        readModel.begin();
+        singletons.add(readModel.begin());
 
         OrderService orderService = new OrderService(client.gateway(OrderAggregate.TYPE, Order.class),
                 orders.history(), clock, config.requestTimeout());
         CounterService counterService = new CounterService(client.gateway(CounterAggregate.TYPE, Counter.class),
                 config.requestTimeout());
         OrderListService orderList = new OrderListService(backend.keyValues(), codec);
+        started.push(new Part("order list", timeout -> {
+            orderList.close();
+            return true;
+        }));
 
         // endregion sample
+
+        // Joins the cluster once everything that follows a shard (the read models) listens.
+        cluster.start();
 
         HttpApi api = new HttpApi(
                 // region sample
@@ -256,8 +283,10 @@ public final class Node implements AutoCloseable {
                 // endregion sample
                 new HttpApi.Operations(health, cluster));
 
-        HttpSettings httpSettings = new HttpSettings(config.httpPort(), config.httpMaxBodyBytes(),
-                config.requestTimeout());
+        HttpSettings httpSettings = new HttpSettings(config.httpAddress().orElse(null), config.httpPort(),
+                config.httpMaxBodyBytes(), config.requestTimeout(), config.management().map(
+                        management -> new HttpSettings.Listener(management.address().orElse(null), management.port())),
+                config.problemTypeBase());
         HttpServer server = new HttpServer(httpSettings, api, metrics.http(),
                 List.of(new PlainRoute("/metrics", scrape.contentType(), scrape::scrape)));
         // In-flight requests end within the request timeout; the margin lets their answers go out.
@@ -267,6 +296,7 @@ public final class Node implements AutoCloseable {
         }));
         server.start();
         httpPort = server.port();
+        managementPort = server.managementPort();
     }
 
     private ClusterSettings clusterSettings() {
@@ -329,21 +359,48 @@ public final class Node implements AutoCloseable {
         return httpPort;
     }
 
+    /** The port of {@code /cluster}, {@code /metrics} and health: the management port, or the HTTP port. */
+    public int managementPort() {
+        return managementPort;
+    }
+
     /** Where the HTTP API answers on this machine. */
     public String httpUrl() {
-        return "http://localhost:" + httpPort();
+        return url(config.httpAddress(), httpPort());
+    }
+
+    /** Where {@code /cluster}, {@code /metrics} and health answer: the management listener, or the API's. */
+    public String managementUrl() {
+        return config.management().isPresent() ? url(config.management().get().address(), managementPort())
+                : httpUrl();
+    }
+
+    /** {@code localhost} for all interfaces, else the address listened on. */
+    private static String url(Optional<String> address, int port) {
+        String host = address.filter(chosen -> !WILDCARDS.contains(chosen)).orElse("localhost");
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**
-     * Stops the node gracefully within the shutdown timeout (see the class comment). Parts that do not stop
-     * in their share of the time are logged and left behind. A second call waits for the first to finish.
+     * Stops the node gracefully: not ready at once, still serving for the shutdown delay, then within the
+     * shutdown timeout (see the class comment). Parts that do not stop in their share of the time are logged and
+     * left behind. A second call waits for the first to finish.
      */
     public synchronized void stop() {
+        stop(config.shutdownDelay());
+    }
+
+    private void stop(Duration delay) {
         if (stopping) {
             return;
         }
         stopping = true;
         beginStopping();
+        boolean interrupted = false;
+        if (!delay.isZero()) {
+            LOG.info("Node {} is not ready; it serves {} ms more before it stops", config.nodeId(), delay.toMillis());
+            interrupted = pause(delay);
+        }
         long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
         while (!started.isEmpty()) {
             Part part = started.pop();
@@ -358,6 +415,9 @@ public final class Node implements AutoCloseable {
         }
         LOG.info("Node {} stopped", config.nodeId());
         stopped.countDown();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -382,7 +442,20 @@ public final class Node implements AutoCloseable {
         }
         closeQuietly(clusterTransport);
         closeQuietly(backendInUse);
-        stop();
+        stop(Duration.ZERO);
+    }
+
+    /**
+     * Waits out the shutdown delay, answering whether an interrupt cut it short. The interrupt ends the wait,
+     * not the stop: the caller restores it once the parts have stopped, which an interrupted thread could not wait for.
+     */
+    private static boolean pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -2,6 +2,8 @@ package io.clstr.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +37,7 @@ class ClstrJarIT {
 
     @Test
     void the_jar_starts_a_node_that_takes_orders_and_stops_cleanly_on_sigterm(@TempDir Path logs) throws Exception {
-        Path jar = Path.of(System.getProperty("clstr.jar", "target/clstr.jar"));
-        assertThat(jar).isRegularFile();
+        Path jar = jar();
         Path stderr = logs.resolve("stderr.log");
         Process process = new ProcessBuilder(javaExecutable(), "-jar", jar.toString(), "--http-port", "0",
                 "--shutdown-timeout", "10s")
@@ -72,6 +74,65 @@ class ClstrJarIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void json_logs_are_one_object_per_line_naming_the_node_and_the_request(@TempDir Path logs) throws Exception {
+        Path stderr = logs.resolve("stderr.log");
+        Process process = new ProcessBuilder(javaExecutable(), "-jar", jar().toString(), "--http-port", "0",
+                "--node-id", "json-node", "--log-format", "json", "--access-log")
+                .redirectError(stderr.toFile())
+                .start();
+        try (BufferedReader stdout = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = CompletableFuture.supplyAsync(() -> readLine(stdout)).get(STARTUP_SECONDS, TimeUnit.SECONDS);
+            Matcher started = STARTED.matcher(line == null ? "" : line);
+            assertThat(started.matches()).as("startup line: %s; stderr: %s", line, Files.readString(stderr)).isTrue();
+
+            HttpResponse<String> live = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(started.group(2) + "/health/live"))
+                            .timeout(Duration.ofSeconds(30)).header("X-Request-Id", "it-req-1").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(live.headers().firstValue("X-Request-Id")).hasValue("it-req-1");
+            process.destroy();
+            assertThat(process.waitFor(STARTUP_SECONDS, TimeUnit.SECONDS)).as("stopped in time").isTrue();
+
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> entries = new ArrayList<>();
+            for (String entry : Files.readAllLines(stderr)) {
+                entries.add(json.readTree(entry));
+            }
+            assertThat(entries).isNotEmpty().allSatisfy(entry -> {
+                assertThat(entry.path("node").asText()).isEqualTo("json-node");
+                assertThat(entry.path("message").asText()).isNotBlank();
+                assertThat(entry.path("level").asText()).isIn("INFO", "WARN", "ERROR");
+            });
+            assertThat(entries).anySatisfy(entry -> {
+                assertThat(entry.path("message").asText()).startsWith("GET /health/live 200 ");
+                assertThat(entry.path("request_id").asText()).isEqualTo("it-req-1");
+                assertThat(entry.path("status").asInt()).isEqualTo(200);
+            });
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void version_prints_the_version_the_manifest_carries() throws Exception {
+        Process process = new ProcessBuilder(javaExecutable(), "-jar", jar().toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(STARTUP_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).isEqualTo("clstr " + System.getProperty("clstr.version") + System.lineSeparator());
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("clstr.jar", "target/clstr.jar"));
+        assertThat(jar).isRegularFile();
+        return jar;
     }
 
     private static String readLine(BufferedReader reader) {

@@ -49,6 +49,15 @@ class MainTest {
     }
 
     @Test
+    void version_prints_one_line_and_exits_0_whatever_the_settings() {
+        assertThat(run(Map.of("CLSTR_SHARDS", "x"), "--version")).isEqualTo(Main.EXIT_OK);
+
+        // Run from target/classes there is no manifest; ClstrJarIT checks the jar's version.
+        assertThat(out()).isEqualTo("clstr " + Main.UNKNOWN_VERSION + System.lineSeparator());
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void bad_settings_exit_2_naming_each_problem() {
         assertThat(run(Map.of("CLSTR_SHARDS", "x"), "--http-port=99999")).isEqualTo(Main.EXIT_USAGE);
 
@@ -93,7 +102,8 @@ class MainTest {
         }
         String url = "nats://127.0.0.1:" + closedPort;
 
-        assertThat(run(Map.of("CLSTR_BACKEND", "nats", "CLSTR_NATS_URL", url))).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(run(Map.of("CLSTR_BACKEND", "nats", "CLSTR_NATS_URL", url, "CLSTR_NATS_STARTUP_TIMEOUT", "1s")))
+                .isEqualTo(Main.EXIT_STARTUP_FAILED);
 
         assertThat(err()).contains("cannot connect to NATS").contains(url);
     }

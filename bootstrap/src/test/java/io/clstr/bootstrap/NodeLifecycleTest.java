@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class NodeLifecycleTest {
@@ -43,6 +44,22 @@ class NodeLifecycleTest {
     }
 
     @Test
+    void a_management_port_takes_the_cluster_view_and_metrics_off_the_api_port() {
+        try (TestNode node = TestNode.start(Map.of("CLSTR_HTTP_ADDRESS", "127.0.0.1", "CLSTR_MANAGEMENT_PORT", "0"))) {
+            assertThat(node.node().managementPort()).isPositive().isNotEqualTo(node.node().httpPort());
+            assertThat(node.node().httpUrl()).isEqualTo("http://127.0.0.1:" + node.node().httpPort());
+            assertThat(node.node().managementUrl()).isEqualTo("http://127.0.0.1:" + node.node().managementPort());
+
+            assertThat(node.getOnManagement("/metrics").body()).contains("clstr_cluster_shards_owned");
+            assertThat(node.getOnManagement("/cluster").statusCode()).isEqualTo(200);
+            assertThat(node.getOnManagement("/health/ready").statusCode()).isEqualTo(200);
+            TestNode.assertProblem(node.get("/metrics"), 404, "NOT_FOUND");
+            TestNode.assertProblem(node.get("/cluster"), 404, "NOT_FOUND");
+            assertThat(node.get("/health/ready").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void a_stopped_node_answers_no_more_and_releases_its_port_and_its_threads() throws IOException {
         TestNode node = TestNode.start(Map.of("CLSTR_NODE_ID", "leaving"));
         // region sample
@@ -57,6 +74,25 @@ class NodeLifecycleTest {
             assertThat(again.getLocalPort()).isEqualTo(port);
         }
         awaitNoThreadsOf("leaving");
+    }
+
+    @Test
+    void with_a_shutdown_delay_a_stopping_node_is_not_ready_but_serves_until_the_delay_is_over() {
+        Duration delay = Duration.ofSeconds(3);
+        TestNode node = TestNode.start(Map.of("CLSTR_NODE_ID", "draining", "CLSTR_SHUTDOWN_DELAY", "3s"));
+        long begin = System.nanoTime();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(node::close);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.get("/health/ready").statusCode() == 503);
+        assertThat(node.get("/health/live").statusCode()).isEqualTo(200);
+        // region sample: tools/MakeItYours.java --without-samples deletes what uses the samples.
+        assertThat(node.post("/counters/late/increment", null).statusCode()).isEqualTo(200);
+        // endregion sample
+        stopping.join();
+        // A lower bound only: the delay is a wait the node must not skip.
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isGreaterThanOrEqualTo(delay);
+        assertThatThrownBy(() -> node.get("/health/live")).isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
@@ -90,7 +126,7 @@ class NodeLifecycleTest {
         String url = "nats://127.0.0.1:" + closedPort;
 
         assertThatThrownBy(() -> Node.start(TestNode.config(Map.of("CLSTR_BACKEND", "nats", "CLSTR_NATS_URL", url,
-                "CLSTR_NODE_ID", "unreachable")))).isInstanceOf(StartupException.class)
+                "CLSTR_NODE_ID", "unreachable", "CLSTR_NATS_STARTUP_TIMEOUT", "1s")))).isInstanceOf(StartupException.class)
                 .hasMessageContaining("cannot connect to NATS")
                 .hasMessageContaining(url);
         awaitNoThreadsOf("unreachable");

@@ -102,6 +102,10 @@ class OrderLifecycleSystemTest {
                 "order.line-removed.v1", "order.confirmed.v1", "order.shipped.v1");
         assertThat(json(events).path("events").get(5).path("data").path("trackingNumber").asText())
                 .isEqualTo("TRACK-1");
+        // As stored: money as the codec wrote it, and nothing the domain objects would add (such as "zero").
+        assertThat(json(events).path("events").get(0).path("data").path("lines").get(0).path("unitPrice").toString())
+                .isEqualTo("{\"amount\":\"9.99\",\"currency\":\"EUR\"}");
+        assertThat(events.body()).doesNotContain("\"zero\"");
     }
 
     @Test

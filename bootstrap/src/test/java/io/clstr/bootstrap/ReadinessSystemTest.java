@@ -5,6 +5,7 @@ import static io.clstr.bootstrap.TestNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ class ReadinessSystemTest {
                     .isEqualTo("The node is starting.");
             assertThat(node.get("/health/live").statusCode()).isEqualTo(200);
 
+            node.node().awaitShards(Duration.ofSeconds(10));
             node.node().markReady();
             HttpResponse<String> ready = node.get("/health/ready");
             assertThat(ready.statusCode()).isEqualTo(200);

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * A real node, wired by {@link Node} exactly as {@code java -jar clstr.jar} wires it, on a free port, with an
- * HTTP client to drive it. Settings come as environment variables through the real parser.
+ * HTTP client to drive it. Settings come as environment variables through the real parser. Every response
+ * is checked against docs/api/openapi.yaml ({@link DocumentedResponses}).
  */
 final class TestNode implements AutoCloseable {
 
@@ -87,15 +88,27 @@ final class TestNode implements AutoCloseable {
         return send("POST", path, json, json == null ? headers : withJsonType(headers));
     }
 
+    /** A GET on the management listener (the API's when there is none). */
+    HttpResponse<String> getOnManagement(String path) {
+        return send(URI.create(node.managementUrl() + path), "GET", null);
+    }
+
     HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.httpUrl() + path))
+        return send(URI.create(node.httpUrl() + path), method, body, headers);
+    }
+
+    private HttpResponse<String> send(URI uri, String method, String body, String... headers) {
+        String path = uri.getPath();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(CALL_TIMEOUT)
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
         try {
-            return client.send(request.build(), BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
+            DocumentedResponses.instance().check(method, uri.getRawPath(), response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,7 +3,7 @@ package io.clstr.application.actor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * A {@link KeyedExecutor} or {@link BackgroundTasks} refused a task because its bounded queue is full
+ * {@link BackgroundTasks} refused a task because its bounded queue is full
  * or it is closed. The task was not queued and will not run.
  */
 public final class TaskRejectedException extends RejectedExecutionException {

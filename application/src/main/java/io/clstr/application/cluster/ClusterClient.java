@@ -1,17 +1,21 @@
 package io.clstr.application.cluster;
 
 import io.clstr.application.actor.Scheduler;
+import io.clstr.application.cluster.internal.EntityHost;
 import io.clstr.application.cluster.internal.EntityReply;
 import io.clstr.application.cluster.internal.EntityRequest;
 import io.clstr.application.eventsourcing.CommandGateway;
 import io.clstr.application.eventsourcing.CommandRequest;
 import io.clstr.application.eventsourcing.CommandResult;
+import io.clstr.application.eventsourcing.EntityRuntime;
 import io.clstr.application.eventsourcing.Versioned;
 import io.clstr.domain.kernel.AggregateType;
-import io.clstr.domain.kernel.Rejection;
+import io.clstr.ports.in.request.CommandIdReusedException;
+import io.clstr.ports.in.request.CommandTooLargeException;
 import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.codec.Encoded;
+import io.clstr.ports.out.codec.UnknownTypeException;
 import io.clstr.ports.out.eventstore.ConcurrencyConflictException;
 import io.clstr.ports.out.eventstore.ExpectedVersion;
 import io.clstr.ports.out.eventstore.StreamId;
@@ -20,13 +24,13 @@ import io.clstr.ports.out.transport.Message;
 import io.clstr.ports.out.transport.MessageTransport;
 import io.clstr.ports.out.transport.NoRespondersException;
 import io.clstr.ports.out.transport.RequestTimeoutException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -50,33 +54,31 @@ public final class ClusterClient {
     private final MessageTransport transport;
     private final Codec codec;
     private final Scheduler scheduler;
-    private final Clock clock;
     private final ClusterMetrics metrics;
     private final ClusterNode local;
     private final LongAdder retries = new LongAdder();
 
     private ClusterClient(ClusterSettings settings, MessageTransport transport, Codec codec, Scheduler scheduler,
-            Clock clock, ClusterMetrics metrics, ClusterNode local) {
+            ClusterMetrics metrics, ClusterNode local) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.shardMap = new ShardMap(settings.shardCount());
         this.transport = Objects.requireNonNull(transport, "transport");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.local = local;
     }
 
     /** A client that only routes (it serves no shards). */
     public static ClusterClient routing(ClusterSettings settings, MessageTransport transport, Codec codec,
-            Scheduler scheduler, Clock clock, ClusterMetrics metrics) {
-        return new ClusterClient(settings, transport, codec, scheduler, clock, metrics, null);
+            Scheduler scheduler, ClusterMetrics metrics) {
+        return new ClusterClient(settings, transport, codec, scheduler, metrics, null);
     }
 
     /** A client for a node: requests for the shards it serves stay local. */
     public static ClusterClient forNode(ClusterNode node, MessageTransport transport, Codec codec, Scheduler scheduler,
-            Clock clock, ClusterMetrics metrics) {
-        return new ClusterClient(node.settings(), transport, codec, scheduler, clock, metrics, node);
+            ClusterMetrics metrics) {
+        return new ClusterClient(node.settings(), transport, codec, scheduler, metrics, node);
     }
 
     /** How many attempts this client has retried so far. */
@@ -100,33 +102,71 @@ public final class ClusterClient {
 
         @Override
         public CompletionStage<CommandResult<S>> execute(CommandRequest<C> request, Duration timeout) {
-            new StreamId(type, request.entityId());
-            Encoded command = codec.encode(request.command());
-            EntityRequest wire = new EntityRequest(EntityRequest.EXECUTE, type.name(), request.entityId(),
-                    request.commandId(), request.expectedVersion().orElse(-1), deadline(timeout), command.type(),
-                    command.data());
-            return send(wire, command.type()).thenApply(reply -> result(request, reply));
+            StreamId stream = new StreamId(type, request.entityId());
+            Class<?> commandClass = request.command().getClass();
+            String commandType = codec.catalog().nameOf(commandClass)
+                    .orElseThrow(() -> new UnknownTypeException(commandClass.getName()));
+            return send(new Route(stream, request.expectedVersion().orElse(-1), commandType, timeout), new Call<>() {
+                @Override
+                public CompletionStage<CommandResult<S>> local(ClusterNode node, int shard, Duration left) {
+                    EntityRuntime<C, ?, S> runtime = runtimeOn(node);
+                    return runtime == null ? null
+                            : node.runLocally(shard, commandType, () -> runtime.execute(request, left));
+                }
+
+                @Override
+                public EntityRequest wire(long timeoutMillis) {
+                    Encoded command = codec.encode(request.command());
+                    return new EntityRequest(EntityRequest.EXECUTE, type.name(), request.entityId(),
+                            request.commandId(), request.expectedVersion().orElse(-1), timeoutMillis, command.type(),
+                            command.data(), request.fingerprint());
+                }
+
+                @Override
+                public CommandResult<S> answer(EntityReply reply) {
+                    return result(reply);
+                }
+            });
         }
 
         @Override
         public CompletionStage<Versioned<S>> state(String entityId, Duration timeout) {
-            new StreamId(type, entityId);
-            EntityRequest wire = new EntityRequest(EntityRequest.READ_STATE, type.name(), entityId, "", -1,
-                    deadline(timeout), "", new byte[0]);
-            return send(wire, type.name() + ".read-state").thenApply(reply -> {
-                EntityReply.State state = (EntityReply.State) reply;
-                return new Versioned<>(codec.decode(state.stateType(), state.state(), stateType), state.version());
+            StreamId stream = new StreamId(type, entityId);
+            return send(new Route(stream, -1, type.name() + ".read-state", timeout), new Call<>() {
+                @Override
+                public CompletionStage<Versioned<S>> local(ClusterNode node, int shard, Duration left) {
+                    EntityRuntime<C, ?, S> runtime = runtimeOn(node);
+                    return runtime == null ? null
+                            : node.runLocally(shard, type.name() + ".read-state", () -> runtime.state(entityId, left));
+                }
+
+                @Override
+                public EntityRequest wire(long timeoutMillis) {
+                    return new EntityRequest(EntityRequest.READ_STATE, type.name(), entityId, "", -1, timeoutMillis,
+                            "", new byte[0], 0);
+                }
+
+                @Override
+                public Versioned<S> answer(EntityReply reply) {
+                    EntityReply.State state = (EntityReply.State) reply;
+                    return new Versioned<>(codec.decode(state.stateType(), state.state(), stateType), state.version());
+                }
             });
         }
 
-        private CommandResult<S> result(CommandRequest<C> request, EntityReply reply) {
+        /** This type's runtime on {@code node}, or null if the node does not host it. */
+        @SuppressWarnings("unchecked") // hosts are registered by type name with their own runtime
+        private EntityRuntime<C, ?, S> runtimeOn(ClusterNode node) {
+            return node.host(type.name()).map(host -> (EntityRuntime<C, ?, S>) host.runtime()).orElse(null);
+        }
+
+        private CommandResult<S> result(EntityReply reply) {
             if (reply instanceof EntityReply.Accepted accepted) {
                 return new CommandResult.Accepted<>(codec.decode(accepted.stateType(), accepted.state(), stateType),
                         accepted.version(), accepted.repeated());
             }
             if (reply instanceof EntityReply.Rejected rejected) {
-                return new CommandResult.Rejected<>(new Rejection(rejected.code(), rejected.message()),
-                        rejected.version(), rejected.repeated());
+                return new CommandResult.Rejected<>(rejected.rejection(), rejected.version(), rejected.repeated());
             }
             if (reply instanceof EntityReply.Mismatch mismatch) {
                 return new CommandResult.VersionMismatch<>(mismatch.expected(), mismatch.actual());
@@ -134,56 +174,99 @@ public final class ClusterClient {
             throw new IllegalStateException("unexpected reply " + reply.getClass().getSimpleName());
         }
 
-        private CompletionStage<EntityReply> send(EntityRequest request, String messageType) {
-            int shard = shardMap.shardOf(type.name(), request.entityId());
+        private <R> CompletionStage<R> send(Route route, Call<R> call) {
+            millis(route.timeout());
+            int shard = shardMap.shardOf(type.name(), route.stream().id());
             long started = System.nanoTime();
-            CompletableFuture<EntityReply> result = new CompletableFuture<>();
-            attempt(shard, request, messageType, 1, result);
-            return result.whenComplete((reply, error) -> metrics.request(messageType, error == null,
+            long deadline = started + route.timeout().toNanos();
+            CompletableFuture<R> result = new CompletableFuture<>();
+            attempt(shard, route, call, deadline, 1, result);
+            return result.whenComplete((reply, error) -> metrics.request(route.messageType(), error == null,
                     System.nanoTime() - started));
         }
     }
 
-    private long deadline(Duration timeout) {
+    /** Where a request goes and what it is called in metrics. */
+    private record Route(StreamId stream, long expectedVersion, String messageType, Duration timeout) {
+    }
+
+    /** One request, by either path. */
+    private interface Call<R> {
+        /** Runs it on {@code node}'s entities as objects; null if the node does not serve the shard or type. */
+        CompletionStage<R> local(ClusterNode node, int shard, Duration timeout);
+
+        /** The request to send to the owner over the transport. */
+        EntityRequest wire(long timeoutMillis);
+
+        /** The answer in a reply that is not a failure. */
+        R answer(EntityReply reply);
+    }
+
+    /** A failure reply of the owner, or a failure of the local path in the same terms. */
+    private static final class FailedAttempt extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient EntityReply.Failure failure;
+
+        FailedAttempt(EntityReply.Failure failure) {
+            super(failure.message(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private static long millis(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
-        return clock.millis() + timeout.toMillis();
+        return Math.max(1, timeout.toMillis());
     }
 
-    private void attempt(int shard, EntityRequest request, String messageType, int attempt,
-            CompletableFuture<EntityReply> result) {
-        long remaining = request.deadlineMillis() - clock.millis();
+    /**
+     * One attempt, carrying what is left of the caller's time; deadlines are on this process's monotonic clock. A
+     * shard this node serves is run here as objects (no encoding, no transport); any other goes to its owner.
+     */
+    private <R> void attempt(int shard, Route route, Call<R> call, long deadline, int attempt,
+            CompletableFuture<R> result) {
+        long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (remaining <= 0) {
             result.completeExceptionally(new ServiceUnavailableException("no node answered for shard " + shard
                     + " before the deadline (" + attempt + " attempts)"));
             return;
         }
-        CompletionStage<EntityReply> reply;
-        if (local != null && local.serves(shard)) {
-            reply = local.handle(shard, request);
-        } else {
-            Duration timeout = Duration.ofMillis(Math.min(remaining, settings.attemptTimeout().toMillis()));
-            reply = transport.request(settings.shardSubject(shard), Message.of(request.encode()), timeout)
-                    .thenApply(message -> EntityReply.decode(message.body()));
-        }
-        reply.whenComplete((answer, error) -> {
-            if (error == null && !(answer instanceof EntityReply.Failure)) {
-                result.complete(answer);
+        CompletionStage<R> here = local != null && local.serves(shard)
+                ? call.local(local, shard, Duration.ofMillis(remaining)) : null;
+        CompletionStage<R> answer = here != null ? here : remote(shard, call, remaining);
+        answer.whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(value);
                 return;
             }
-            String retryable = error != null ? transportErrorType(error) : retryable((EntityReply.Failure) answer);
+            Throwable cause = unwrap(error);
+            // The local path's exceptions are put in the owner's terms, so both paths fail and retry alike.
+            EntityReply.Failure failure = cause instanceof FailedAttempt failed ? failed.failure
+                    : here != null ? EntityHost.failure(cause) : null;
+            String retryable = failure != null ? retryable(failure) : transportErrorType(cause);
             if (retryable == null) {
-                result.completeExceptionally(error != null ? unwrap(error)
-                        : failureException(request, (EntityReply.Failure) answer));
+                result.completeExceptionally(failure != null ? failureException(route, failure) : cause);
                 return;
             }
             metrics.transportError(retryable);
-            metrics.retry(messageType);
+            metrics.retry(route.messageType());
             retries.increment();
             long backoff = Math.min(MAX_BACKOFF_NANOS, MIN_BACKOFF_NANOS << Math.min(attempt - 1, 20));
             long jittered = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
-            scheduler.schedule(jittered, () -> attempt(shard, request, messageType, attempt + 1, result));
+            scheduler.schedule(jittered, () -> attempt(shard, route, call, deadline, attempt + 1, result));
+        });
+    }
+
+    private <R> CompletionStage<R> remote(int shard, Call<R> call, long remainingMillis) {
+        Duration timeout = Duration.ofMillis(Math.min(remainingMillis, settings.attemptTimeout().toMillis()));
+        Message request = Message.of(call.wire(remainingMillis).encode());
+        return transport.request(settings.shardSubject(shard), request, timeout).thenApply(message -> {
+            EntityReply reply = EntityReply.decode(message.body());
+            if (reply instanceof EntityReply.Failure failure) {
+                throw new FailedAttempt(failure);
+            }
+            return call.answer(reply);
         });
     }
 
@@ -191,10 +274,10 @@ public final class ClusterClient {
     private static String transportErrorType(Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof NoRespondersException) {
-            return "no_responders";
+            return ClusterMetrics.NO_RESPONDERS;
         }
         if (cause instanceof RequestTimeoutException) {
-            return "timeout";
+            return ClusterMetrics.TIMEOUT;
         }
         return null;
     }
@@ -202,22 +285,27 @@ public final class ClusterClient {
     private static String retryable(EntityReply.Failure failure) {
         switch (failure.kind()) {
             case NOT_OWNER:
-                return "not_owner";
+                return ClusterMetrics.NOT_OWNER;
             case UNAVAILABLE:
-                return "unavailable";
+                return ClusterMetrics.UNAVAILABLE;
             default:
                 return null;
         }
     }
 
-    private static RuntimeException failureException(EntityRequest request, EntityReply.Failure failure) {
+    private static RuntimeException failureException(Route route, EntityReply.Failure failure) {
         switch (failure.kind()) {
             case CONFLICT:
-                return new ConcurrencyConflictException(StreamId.of(request.aggregateType(), request.entityId()),
-                        request.expectedVersion() < 0 ? ExpectedVersion.any()
-                                : ExpectedVersion.exactly(request.expectedVersion()), failure.message());
+                return new ConcurrencyConflictException(route.stream(), route.expectedVersion() < 0
+                        ? ExpectedVersion.any() : ExpectedVersion.exactly(route.expectedVersion()), failure.message());
             case INVALID:
                 return new IllegalArgumentException(failure.message());
+            case COMMAND_ID_REUSED:
+                return new CommandIdReusedException(failure.message());
+            case TOO_LARGE:
+                return new CommandTooLargeException(failure.message());
+            case OVERLOADED:
+                return new ServiceUnavailableException("the entity is overloaded; retry after a moment");
             default:
                 return new ServiceUnavailableException(failure.message());
         }

@@ -75,9 +75,26 @@ public record ClusterSettings(
                 attemptTimeout, value);
     }
 
+    /**
+     * How long a membership bucket should keep an entry nobody rewrites: garbage collection of members that
+     * vanished, far beyond any election or outage the nodes ride out. Expiry judges no one: nodes judge
+     * freshness themselves, and an entry that expired in the middle of an outage would look like a member that
+     * left.
+     */
+    public static Duration memberEntryMaxAge(Duration memberTtl) {
+        Duration tenTtls = memberTtl.multipliedBy(10);
+        Duration floor = Duration.ofMinutes(10);
+        return tenTtls.compareTo(floor) > 0 ? tenTtls : floor;
+    }
+
     /** The subject of a shard: {@code <prefix>.<cluster>.shard.<n>}. */
     public String shardSubject(int shard) {
         return subjectPrefix + "." + cluster + ".shard." + shard;
+    }
+
+    /** The subject a node answers on while it runs: {@code <prefix>.<cluster>.node.<nodeId>}. */
+    public String nodeSubject(String node) {
+        return subjectPrefix + "." + cluster + ".node." + node;
     }
 
     /** The queue group shard subscribers share, so an overlap of two owners never delivers a message twice. */

@@ -3,6 +3,7 @@ package io.clstr.application.counter;
 import io.clstr.application.eventsourcing.CommandGateway;
 import io.clstr.application.eventsourcing.CommandOutcomes;
 import io.clstr.application.eventsourcing.CommandRequest;
+import io.clstr.application.eventsourcing.RequestFingerprint;
 import io.clstr.domain.counter.Counter;
 import io.clstr.domain.counter.CounterCommand;
 import io.clstr.ports.in.counter.CounterView;
@@ -13,7 +14,6 @@ import io.clstr.ports.in.request.RequestContext;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /** The counter use cases over the counter entities. */
@@ -31,9 +31,9 @@ public final class CounterService implements IncrementCounterUseCase, GetCounter
     public CompletionStage<CommandOutcome<CounterView>> increment(String counterId, long amount, RequestContext context) {
         try {
             CommandRequest<CounterCommand> request = new CommandRequest<>(counterId, new CounterCommand.Increment(amount),
-                    context.commandId(), context.expectedVersion());
+                    context.commandId(), context.expectedVersion(), RequestFingerprint.of("increment-counter", amount));
             return CommandOutcomes.outcome(counters.execute(request, context.timeout()),
-                    (counter, version) -> new CounterView(counter.id(), counter.value(), version), Set.of());
+                    (counter, version) -> new CounterView(counter.id(), counter.value(), version));
         } catch (RuntimeException e) {
             return CommandOutcomes.failed(e);
         }

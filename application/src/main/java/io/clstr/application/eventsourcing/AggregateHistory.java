@@ -1,6 +1,7 @@
 package io.clstr.application.eventsourcing;
 
 import io.clstr.domain.kernel.Aggregate;
+import io.clstr.ports.in.request.VersionNotFoundException;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.eventstore.RecordedEvent;
@@ -46,33 +47,60 @@ public final class AggregateHistory<C, E, S> {
         });
     }
 
-    /** Every event of the aggregate, decoded, with its metadata (the audit trail). */
+    /** Every event of the aggregate as stored, undecoded: for showing it as it is (the audit trail). */
+    public CompletionStage<List<RecordedEvent>> storedEvents(String entityId) {
+        long started = System.nanoTime();
+        return store.readStream(new StreamId(aggregate.type(), entityId), 1, Long.MAX_VALUE).thenApply(events -> {
+            metrics.storeLoad(aggregate.type(), System.nanoTime() - started);
+            return events;
+        });
+    }
+
+    /** Every event of the aggregate, decoded, with its metadata. */
     public CompletionStage<List<EventEnvelope<E>>> events(String entityId) {
         return events(entityId, 1, Long.MAX_VALUE);
     }
 
-    /** The state right after the event with this version; empty if the stream is shorter. */
+    /**
+     * The state right after the event with this version; empty if the aggregate has no events. A stream that is
+     * shorter fails the stage with {@link VersionNotFoundException}, which says how long it is.
+     */
     public CompletionStage<Optional<Versioned<S>>> stateAt(String entityId, long version) {
         if (version < 1) {
             throw new IllegalArgumentException("version must be >= 1, got " + version);
         }
         return events(entityId, 1, version).thenApply(events -> {
-            if (events.isEmpty() || events.get(events.size() - 1).version() < version) {
+            if (events.isEmpty()) {
                 return Optional.empty();
+            }
+            long latest = events.get(events.size() - 1).version();
+            if (latest < version) {
+                throw new VersionNotFoundException(
+                        "There is no version " + version + ": the latest version is " + latest + ".");
             }
             return Optional.of(fold(entityId, events));
         });
     }
 
-    /** The state as it was at an instant; empty if the aggregate had no events by then. */
+    /**
+     * The state as it was at an instant; empty if the aggregate has no events. One whose first event came later
+     * fails the stage with {@link VersionNotFoundException}, which says when that was.
+     */
     public CompletionStage<Optional<Versioned<S>>> stateAsOf(String entityId, Instant instant) {
         Objects.requireNonNull(instant, "instant");
         return events(entityId).thenApply(events -> {
+            if (events.isEmpty()) {
+                return Optional.empty();
+            }
             int count = 0;
             while (count < events.size() && !events.get(count).recordedAt().isAfter(instant)) {
                 count++;
             }
-            return count == 0 ? Optional.empty() : Optional.of(fold(entityId, events.subList(0, count)));
+            if (count == 0) {
+                throw new VersionNotFoundException("There was no version yet at " + instant
+                        + ": the first was recorded at " + events.get(0).recordedAt() + ".");
+            }
+            return Optional.of(fold(entityId, events.subList(0, count)));
         });
     }
 

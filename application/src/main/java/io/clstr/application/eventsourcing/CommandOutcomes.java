@@ -1,9 +1,10 @@
 package io.clstr.application.eventsourcing;
 
+import io.clstr.domain.kernel.Rejection;
 import io.clstr.ports.in.request.CommandOutcome;
 import io.clstr.ports.in.request.ConcurrencyConflictException;
 import io.clstr.ports.in.request.ServiceUnavailableException;
-import java.util.Set;
+import io.clstr.ports.in.request.VersionNotFoundException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -21,11 +22,12 @@ public final class CommandOutcomes {
     }
 
     /**
+     * A rejection of kind {@link Rejection.Kind#NOT_FOUND} becomes {@link CommandOutcome.NotFound}.
+     *
      * @param view builds the view from the state and its version
-     * @param notFoundCodes rejection codes that mean "no such aggregate"
      */
     public static <S, V> CompletionStage<CommandOutcome<V>> outcome(CompletionStage<CommandResult<S>> result,
-            BiFunction<S, Long, V> view, Set<String> notFoundCodes) {
+            BiFunction<S, Long, V> view) {
         return result.handle((answer, error) -> {
             if (error != null) {
                 throw translate(error);
@@ -35,10 +37,10 @@ public final class CommandOutcomes {
                         accepted.repeated());
             }
             if (answer instanceof CommandResult.Rejected<S> rejected) {
-                String code = rejected.rejection().code();
-                return notFoundCodes.contains(code)
-                        ? new CommandOutcome.NotFound<>(rejected.rejection().message())
-                        : new CommandOutcome.Rejected<>(code, rejected.rejection().message());
+                Rejection rejection = rejected.rejection();
+                return rejection.kind() == Rejection.Kind.NOT_FOUND
+                        ? new CommandOutcome.NotFound<>(rejection.message())
+                        : new CommandOutcome.Rejected<>(rejection.code(), rejection.message());
             }
             CommandResult.VersionMismatch<S> mismatch = (CommandResult.VersionMismatch<S>) answer;
             return new CommandOutcome.VersionMismatch<>(mismatch.expected(), mismatch.actual());
@@ -56,7 +58,8 @@ public final class CommandOutcomes {
     }
 
     /**
-     * The exception a caller of a driving port sees: programming and input errors pass through,
+     * The exception a caller of a driving port sees: programming and input errors (among them
+     * {@link io.clstr.ports.in.request.InvalidInputException}) and {@link VersionNotFoundException} pass through,
      * a conflict that survived its retries is a {@link ConcurrencyConflictException}, anything else from
      * the infrastructure (timeouts, full queues, stopped nodes, unreachable stores) is a
      * {@link ServiceUnavailableException}.
@@ -64,7 +67,7 @@ public final class CommandOutcomes {
     public static RuntimeException translate(Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof IllegalArgumentException || cause instanceof ServiceUnavailableException
-                || cause instanceof ConcurrencyConflictException) {
+                || cause instanceof ConcurrencyConflictException || cause instanceof VersionNotFoundException) {
             return (RuntimeException) cause;
         }
         if (cause instanceof io.clstr.ports.out.eventstore.ConcurrencyConflictException) {

@@ -7,6 +7,7 @@ import io.clstr.application.actor.ActorSystem;
 import io.clstr.application.actor.Behavior;
 import io.clstr.application.actor.BackgroundTasks;
 import io.clstr.application.actor.Cancellable;
+import io.clstr.application.actor.MailboxFullException;
 import io.clstr.application.actor.SupervisionStrategy;
 import io.clstr.application.eventsourcing.internal.CommitIds;
 import io.clstr.application.eventsourcing.internal.EntityBehavior;
@@ -23,23 +24,29 @@ import io.clstr.ports.out.snapshot.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
  * Runs the entities of one aggregate type on this node: one actor per aggregate id, activated on
  * its first message (recovering from snapshot + tail), passivated after {@code idleTimeout} without
- * use, or when more than {@code maxActiveEntities} are active (least recently used first).
+ * use, or when more than {@code maxActiveEntities} are active (least recently used first, as CLOCK
+ * approximates it, off the requests' threads). An entity whose stream has no events stops as soon as it
+ * is idle, so reads of ids that do not exist keep nothing. A passivated entity leaves the active set at
+ * once; the next request for its id starts a fresh one.
  *
  * <p>Commands go through {@link #execute}; see {@code Entity} for what happens inside (exactly-once
  * command ids, group commit, conflict retries, snapshots). State reads through {@link #state} are
@@ -49,6 +56,10 @@ import java.util.function.Predicate;
 public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoCloseable {
 
     private static final int ACTIVATION_ATTEMPTS = 5;
+    /** How soon a passivation refused by a full mailbox is asked again. */
+    private static final long PASSIVATION_RETRY_NANOS = Duration.ofMillis(10).toNanos();
+    /** Forgotten handles tolerated in the eviction order beyond twice the active ones before it is compacted. */
+    private static final int COMPACTION_SLACK = 1024;
     /** Numbers entity actors across runtimes, so several runtimes can share one actor system. */
     private static final AtomicLong SPAWNED = new AtomicLong();
 
@@ -59,7 +70,13 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
     private final ActorOptions actorOptions;
     private final Behavior<EntityMessage> behavior;
     private final ConcurrentHashMap<String, Handle> active = new ConcurrentHashMap<>();
-    private final AtomicBoolean evicting = new AtomicBoolean();
+    /** Active handles in activation order, for eviction; may still hold handles forgotten since. */
+    private final ConcurrentLinkedQueue<Handle> evictionOrder = new ConcurrentLinkedQueue<>();
+    /** The length of {@link #evictionOrder}, which the queue itself can only count by walking it. */
+    private final AtomicInteger evictionOrderLength = new AtomicInteger();
+    /** Passivated entities whose actors are still finishing. */
+    private final Set<Handle> stopping = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean maintaining = new AtomicBoolean();
     private final Cancellable idleSweep;
     private volatile boolean closed;
 
@@ -129,15 +146,21 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
     }
 
     /**
-     * Passivates the matching entities after they finish what they are doing (queued commands and
-     * in-flight appends). Completes when all of them have stopped.
+     * Passivates the matching entities: they leave the active set at once, so a later request for one of them
+     * activates a fresh entity that recovers from the store, while the old actor finishes what it was doing
+     * (queued commands and its in-flight append) and stops. Completes when every old actor has stopped,
+     * including those of earlier passivations still finishing.
      */
     public CompletionStage<Void> passivate(Predicate<String> entityIds) {
         List<CompletableFuture<Void>> stopped = new ArrayList<>();
-        for (Map.Entry<String, Handle> entry : active.entrySet()) {
-            if (entityIds.test(entry.getKey())) {
-                stopped.add(entry.getValue().forgotten);
-                requestPassivation(entry.getValue());
+        for (Handle handle : active.values()) {
+            if (entityIds.test(handle.entityId)) {
+                passivate(handle);
+            }
+        }
+        for (Handle handle : stopping) {
+            if (entityIds.test(handle.entityId)) {
+                stopped.add(handle.ref.terminated().toCompletableFuture());
             }
         }
         return CompletableFuture.allOf(stopped.toArray(new CompletableFuture<?>[0]));
@@ -174,16 +197,16 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
             handle = activate(entityId);
             env.metrics().entityCacheMiss(type());
         } else {
+            handle.lastUsedNanos = System.nanoTime();
             env.metrics().entityCacheHit(type());
         }
-        handle.lastUsedNanos = System.nanoTime();
         Handle used = handle;
         CompletionStage<R> reply = handle.ref.ask(message, timeout);
         return reply.exceptionallyCompose(error -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof ActorStoppedException && attempt < ACTIVATION_ATTEMPTS && !closed) {
-                // The entity passivated just as the message arrived: forget it and start a new one.
-                active.remove(entityId, used);
+                // The entity stopped just as the message arrived: forget it and start a new one.
+                forget(used);
                 return ask(entityId, message, timeout, attempt + 1);
             }
             return CompletableFuture.failedFuture(cause);
@@ -191,36 +214,110 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
     }
 
     private Handle activate(String entityId) {
+        Handle[] created = new Handle[1];
         Handle handle = active.computeIfAbsent(entityId, id -> {
             String name = "entity-" + type().name() + "-" + SPAWNED.incrementAndGet();
-            ActorRef<EntityMessage> ref = actors.spawn(name, behavior, actorOptions);
-            return new Handle(ref);
+            created[0] = new Handle(id, actors.spawn(name, behavior, actorOptions));
+            return created[0];
         });
-        handle.forgetWhenStopped(() -> active.remove(entityId, handle));
-        if (active.size() > env.settings().maxActiveEntities()) {
-            evictLeastRecentlyUsed();
+        if (created[0] != null) {
+            Handle spawned = created[0];
+            spawned.ref.terminated().whenComplete((ignored, error) -> forget(spawned));
+            evictionOrder.add(spawned);
+            int ordered = evictionOrderLength.incrementAndGet();
+            if (ordered > active.size() * 2 + COMPACTION_SLACK || active.size() > env.settings().maxActiveEntities()) {
+                maintainInBackground();
+            }
         }
         return handle;
     }
 
-    /** Passivates the least recently used entities down to 90% of the cap, one sweep at a time. */
-    private void evictLeastRecentlyUsed() {
-        if (!evicting.compareAndSet(false, true)) {
+    /** Passivates an entity: out of the active set now, its actor asked to stop once idle. Idempotent. */
+    private void passivate(Handle handle) {
+        if (!handle.passivating.compareAndSet(false, true)) {
             return;
         }
+        stopping.add(handle);
+        handle.ref.terminated().whenComplete((ignored, error) -> stopping.remove(handle));
+        forget(handle);
+        askToStop(handle);
+    }
+
+    /** Drops a handle from the active set (if it is still there) and from eviction. */
+    private void forget(Handle handle) {
+        handle.gone = true;
+        active.remove(handle.entityId, handle);
+    }
+
+    /**
+     * Tells the actor to stop once idle. A full mailbox means it is busy, not that the request may be dropped:
+     * it is told again shortly, until it takes the message or has stopped.
+     */
+    private void askToStop(Handle handle) {
         try {
-            int cap = env.settings().maxActiveEntities();
-            int excess = active.size() - (cap - cap / 10);
-            if (excess <= 0) {
-                return;
+            handle.ref.tell(new EntityMessage.Passivate());
+        } catch (MailboxFullException busy) {
+            actors.scheduler().schedule(PASSIVATION_RETRY_NANOS, () -> askToStop(handle));
+        } catch (ActorStoppedException alreadyStopping) {
+            // It stops anyway; its termination completes the passivation.
+        }
+    }
+
+    /** Runs {@link #maintain} on the actor executor, one run at a time, off the activating thread. */
+    private void maintainInBackground() {
+        if (maintaining.compareAndSet(false, true)) {
+            try {
+                actors.executor().execute(this::maintain);
+            } catch (RejectedExecutionException shuttingDown) {
+                maintaining.set(false);
             }
-            List<Handle> handles = new ArrayList<>(active.values());
-            handles.sort(Comparator.comparingLong(h -> h.lastUsedNanos));
-            for (int i = 0; i < excess && i < handles.size(); i++) {
-                requestPassivation(handles.get(i));
+        }
+    }
+
+    /**
+     * Drops forgotten handles from the eviction order once they outnumber the active ones, and passivates
+     * entities down to 90% of the cap, least recently used first as CLOCK approximates it: a handle used since
+     * it was last looked at goes to the back once, the others are passivated. A run takes at most two steps
+     * per handle of the cap, and starts only once a tenth of the cap has been activated since the last one
+     * brought the count down (or forgotten handles outnumber the live ones), so its work spread over those
+     * activations is bounded by a constant; the hot path only stamps a time.
+     */
+    private void maintain() {
+        try {
+            if (evictionOrderLength.get() > active.size() * 2 + COMPACTION_SLACK) {
+                for (Iterator<Handle> handles = evictionOrder.iterator(); handles.hasNext(); ) {
+                    if (handles.next().gone) {
+                        handles.remove();
+                        evictionOrderLength.decrementAndGet();
+                    }
+                }
+            }
+            int cap = env.settings().maxActiveEntities();
+            int target = cap - cap / 10;
+            int secondChances = active.size();
+            for (int steps = 0; active.size() > target && steps < 2 * cap; steps++) {
+                Handle handle = evictionOrder.poll();
+                if (handle == null) {
+                    break;
+                }
+                evictionOrderLength.decrementAndGet();
+                if (handle.gone) {
+                    continue;
+                }
+                long lastUsed = handle.lastUsedNanos;
+                if (lastUsed != handle.lastLookedAtUse && secondChances-- > 0) {
+                    handle.lastLookedAtUse = lastUsed;
+                    evictionOrder.add(handle);
+                    evictionOrderLength.incrementAndGet();
+                } else {
+                    passivate(handle);
+                }
             }
         } finally {
-            evicting.set(false);
+            maintaining.set(false);
+        }
+        if (active.size() > env.settings().maxActiveEntities()) {
+            maintainInBackground();
         }
     }
 
@@ -229,43 +326,26 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
         long now = System.nanoTime();
         for (Handle handle : active.values()) {
             if (now - handle.lastUsedNanos > idleNanos) {
-                requestPassivation(handle);
+                passivate(handle);
             }
-        }
-    }
-
-    private static void requestPassivation(Handle handle) {
-        if (handle.passivationRequested) {
-            return;
-        }
-        try {
-            handle.ref.tell(new EntityMessage.Passivate());
-            handle.passivationRequested = true;
-        } catch (RuntimeException busyOrStopped) {
-            // A full mailbox means the entity is busy, so not idle: a later sweep asks again.
         }
     }
 
     /** An active entity and when it was last used. */
     private static final class Handle {
+        final String entityId;
         final ActorRef<EntityMessage> ref;
-        /** Completes once the actor has stopped and this handle has left the active map. */
-        final CompletableFuture<Void> forgotten = new CompletableFuture<>();
-        private final AtomicBoolean watching = new AtomicBoolean();
+        final AtomicBoolean passivating = new AtomicBoolean();
+        /** When it was activated or last found active. */
         volatile long lastUsedNanos = System.nanoTime();
-        volatile boolean passivationRequested;
+        /** The use the evictor saw when it last looked at this handle: a later one is CLOCK's reference bit. */
+        long lastLookedAtUse = lastUsedNanos;
+        /** Out of the active set: passivated or stopped. */
+        volatile boolean gone;
 
-        Handle(ActorRef<EntityMessage> ref) {
+        Handle(String entityId, ActorRef<EntityMessage> ref) {
+            this.entityId = entityId;
             this.ref = ref;
-        }
-
-        void forgetWhenStopped(Runnable forget) {
-            if (watching.compareAndSet(false, true)) {
-                ref.terminated().whenComplete((ignored, error) -> {
-                    forget.run();
-                    forgotten.complete(null);
-                });
-            }
         }
     }
 

@@ -17,6 +17,12 @@ public record EventEnvelope<E>(StreamId stream, long version, long position, Str
     /** Metadata key of the id of the command that caused an event. */
     public static final String COMMAND_ID = "command-id";
 
+    /**
+     * Metadata key of the fingerprint of that command's request ({@link RequestFingerprint}), as 16 hex digits;
+     * absent when it had none.
+     */
+    public static final String COMMAND_FINGERPRINT = "command-fingerprint";
+
     public EventEnvelope {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(event, "event");

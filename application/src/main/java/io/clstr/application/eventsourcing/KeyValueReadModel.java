@@ -6,10 +6,11 @@ import io.clstr.ports.out.keyvalue.KeyExistsException;
 import io.clstr.ports.out.keyvalue.KeyValueEntry;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.keyvalue.WrongRevisionException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -29,9 +30,8 @@ import java.util.function.ToLongFunction;
  * event that ends something should set a status, a tombstone.
  *
  * <p>The stored bytes are the codec's data for the document's stored name, so the name is not stored with it:
- * a document whose shape changes gets a new stored name and the projection is rebuilt. Listing
- * ({@link #forEach}) reads every key of the prefix, which suits small read models; see
- * {@code docs/runtime/projections.md}. Thread-safe.
+ * a document whose shape changes gets a new stored name and the projection is rebuilt. Listings go through a
+ * {@link #view}, a copy in memory kept by a watch; see {@code docs/runtime/projections.md}. Thread-safe.
  *
  * @param <D> the document type, registered in the codec's catalog
  */
@@ -118,11 +118,12 @@ public final class KeyValueReadModel<D> {
         return store.get(key(streamId)).map(this::decode);
     }
 
-    /** Passes every document to {@code action}, in key order; reads the whole prefix. */
-    public void forEach(Consumer<? super D> action) {
-        for (String key : store.keys(prefix)) {
-            store.get(key).ifPresent(entry -> action.accept(decode(entry))); // absent: deleted since listed
-        }
+    /**
+     * Opens a copy of every document in memory, kept current by a watch and sorted by {@code sortKey} in
+     * {@code order}, for listings that must not read the store per request. Close it when done.
+     */
+    public <K> ReadModelView<K, D> view(Function<? super D, ? extends K> sortKey, Comparator<? super K> order) {
+        return new ReadModelView<>(store, prefix, this::decode, sortKey, order);
     }
 
     /** The stream ids that have a document, in key order. */

@@ -1,9 +1,11 @@
 package io.clstr.application.order;
 
-import io.clstr.application.eventsourcing.KeyValueReadModel;
+import io.clstr.application.eventsourcing.ReadModelView;
 import io.clstr.domain.order.OrderStatus;
 import io.clstr.ports.in.order.ListOrdersQuery;
+import io.clstr.ports.in.request.InvalidInputException;
 import io.clstr.ports.in.request.Page;
+import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.PriorityQueue;
 
 /**
  * Lists orders from the read model that {@link OrderProjection} keeps: newest first (by {@code placedAt}, then
@@ -25,27 +26,35 @@ import java.util.PriorityQueue;
  * client pages through sorts before the cursor and does not push the others along, and every order present
  * throughout is seen exactly once.
  *
- * <p><b>Limits.</b> Each page reads every document of the bucket ({@code keys("orders/")} then one read per
- * key) and keeps only the page in memory: cost grows with the number of orders, not with the page. That is
- * fine for the sample and for thousands of orders, not for millions. A production read model would keep the
- * documents in a store with secondary indexes (a relational table indexed on {@code (customer_id, placed_at,
- * order_id)} and {@code (status, placed_at, order_id)}, or a search engine) and page with a keyset query
- * ({@code WHERE (placed_at, order_id) < (?, ?) ORDER BY placed_at DESC, order_id DESC LIMIT n}), written by
- * the same idempotent projection.
+ * <p>The documents are listed from a {@link ReadModelView}: a copy in memory, sorted newest first and kept
+ * current by a watch on the read model, so a page reads no store and blocks no thread (an unfiltered page
+ * costs a lookup plus the page; a filter skips the orders that do not match). Until the copy has loaded, a
+ * listing is refused as unavailable rather than answered incompletely.
+ *
+ * <p><b>Limits.</b> Every node holds every order summary in memory: fine for the sample and for thousands of
+ * orders, not for millions, and a rare filter walks many orders per page. A production read
+ * model would keep the documents in a store with secondary indexes (a relational table indexed on
+ * {@code (customer_id, placed_at, order_id)} and {@code (status, placed_at, order_id)}, or a search engine) and
+ * page with a keyset query ({@code WHERE (placed_at, order_id) < (?, ?) ORDER BY placed_at DESC, order_id DESC
+ * LIMIT n}), written by the same idempotent projection.
  */
-public final class OrderListService implements ListOrdersQuery {
+public final class OrderListService implements ListOrdersQuery, AutoCloseable {
 
     private static final String CURSOR_VERSION = "v1";
 
     /** Listing order: newest first, ties by descending order id. */
-    private static final Comparator<OrderSummaryDocument> NEWEST_FIRST = Comparator
-            .comparing(OrderSummaryDocument::placedAt).thenComparing(OrderSummaryDocument::orderId).reversed();
+    private static final Comparator<SortKey> NEWEST_FIRST = Comparator
+            .comparing(SortKey::placedAt).thenComparing(SortKey::orderId).reversed();
 
-    private final KeyValueReadModel<OrderSummaryDocument> summaries;
+    private final ReadModelView<SortKey, OrderSummaryDocument> summaries;
 
-    /** @param codec its catalog must hold {@link OrderReadModelTypes} */
+    /**
+     * Starts following the read model; {@link #close} stops it.
+     *
+     * @param codec its catalog must hold {@link OrderReadModelTypes}
+     */
     public OrderListService(KeyValueStore store, Codec codec) {
-        this.summaries = OrderProjection.readModel(store, codec);
+        this.summaries = OrderProjection.readModel(store, codec).view(SortKey::of, NEWEST_FIRST);
     }
 
     /**
@@ -53,8 +62,9 @@ public final class OrderListService implements ListOrdersQuery {
      *     and/or a customer id
      * @param pageSize 1 to {@link #MAX_PAGE_SIZE}
      * @param cursor {@code null} for the first page, else the {@code nextCursor} of the previous page
-     * @throws IllegalArgumentException for a page size out of range, an unknown status, a blank customer id or
-     *     a cursor this service did not issue
+     * @throws IllegalArgumentException for a page size out of range, an unknown status or a blank customer id
+     * @throws InvalidInputException for a cursor this service did not issue
+     * @throws ServiceUnavailableException while the orders are still loading
      */
     @Override
     public Page<OrderSummary> listOrders(OrderFilter filter, int pageSize, String cursor) {
@@ -69,27 +79,31 @@ public final class OrderListService implements ListOrdersQuery {
             throw new IllegalArgumentException("customer id filter must not be blank");
         }
         SortKey after = cursor == null ? null : decodeCursor(cursor);
+        if (!summaries.loaded()) {
+            throw new ServiceUnavailableException("the order list is still loading; retry shortly");
+        }
 
         // The first pageSize + 1 matches after the cursor; the extra one tells whether another page follows.
-        // The heap's head is the last of them in listing order, evicted when a better one comes.
-        int keep = pageSize + 1;
-        PriorityQueue<OrderSummaryDocument> firstMatches = new PriorityQueue<>(keep + 1, NEWEST_FIRST.reversed());
-        summaries.forEach(document -> {
+        List<OrderSummaryDocument> matches = new ArrayList<>(pageSize + 1);
+        for (OrderSummaryDocument document : summaries.after(after)) {
             if ((status == null || document.status() == status)
-                    && (customerId == null || document.customerId().equals(customerId))
-                    && (after == null || after.precedes(document))) {
-                firstMatches.add(document);
-                if (firstMatches.size() > keep) {
-                    firstMatches.poll();
+                    && (customerId == null || document.customerId().equals(customerId))) {
+                matches.add(document);
+                if (matches.size() > pageSize) {
+                    break;
                 }
             }
-        });
-        List<OrderSummaryDocument> matches = new ArrayList<>(firstMatches);
-        matches.sort(NEWEST_FIRST);
+        }
         boolean more = matches.size() > pageSize;
         List<OrderSummaryDocument> page = more ? matches.subList(0, pageSize) : matches;
         String nextCursor = more ? encodeCursor(SortKey.of(page.get(page.size() - 1))) : null;
         return new Page<>(page.stream().map(OrderSummaryDocument::toSummary).toList(), nextCursor);
+    }
+
+    /** Stops following the read model. */
+    @Override
+    public void close() {
+        summaries.close();
     }
 
     private static OrderStatus parseStatus(String status) {
@@ -118,8 +132,8 @@ public final class OrderListService implements ListOrdersQuery {
             }
             return new SortKey(Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])), parts[3]);
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    "malformed cursor: pass back the nextCursor of the previous page, or none for the first page", e);
+            throw new InvalidInputException("cursor", "must be the nextCursor of the previous page (or absent for the"
+                    + " first page)");
         }
     }
 
@@ -127,12 +141,6 @@ public final class OrderListService implements ListOrdersQuery {
     private record SortKey(Instant placedAt, String orderId) {
         static SortKey of(OrderSummaryDocument document) {
             return new SortKey(document.placedAt(), document.orderId());
-        }
-
-        /** Whether the document comes after this key in {@link #NEWEST_FIRST} order. */
-        boolean precedes(OrderSummaryDocument document) {
-            int byTime = document.placedAt().compareTo(placedAt);
-            return byTime < 0 || (byTime == 0 && document.orderId().compareTo(orderId) < 0);
         }
     }
 }

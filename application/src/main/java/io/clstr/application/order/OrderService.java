@@ -5,13 +5,13 @@ import io.clstr.application.eventsourcing.CommandGateway;
 import io.clstr.application.eventsourcing.CommandOutcomes;
 import io.clstr.application.eventsourcing.CommandRequest;
 import io.clstr.application.eventsourcing.EventEnvelope;
+import io.clstr.application.eventsourcing.RequestFingerprint;
 import io.clstr.application.eventsourcing.Versioned;
 import io.clstr.domain.order.Money;
 import io.clstr.domain.order.Order;
 import io.clstr.domain.order.OrderCommand;
 import io.clstr.domain.order.OrderEvent;
 import io.clstr.domain.order.OrderLine;
-import io.clstr.domain.order.OrderRejections;
 import io.clstr.ports.in.order.CancelOrderUseCase;
 import io.clstr.ports.in.order.ChangeOrderLinesUseCase;
 import io.clstr.ports.in.order.ConfirmOrderUseCase;
@@ -22,16 +22,18 @@ import io.clstr.ports.in.order.OrderView;
 import io.clstr.ports.in.order.PlaceOrderUseCase;
 import io.clstr.ports.in.order.ShipOrderUseCase;
 import io.clstr.ports.in.request.CommandOutcome;
+import io.clstr.ports.in.request.InvalidInputException;
 import io.clstr.ports.in.request.RequestContext;
+import io.clstr.ports.out.eventstore.RecordedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -42,12 +44,13 @@ import java.util.function.Supplier;
  *
  * <p>Ids the service makes are derived from the command id, so a retried request (same command id)
  * builds the same command for the same order and the entity's command window recognises it: a
- * retried "place order" never creates a second order.
+ * retried "place order" never creates a second order. Each command carries the fingerprint of what
+ * the client asked, so the same command id sent with a different request is refused
+ * ({@link io.clstr.ports.in.request.CommandIdReusedException}) rather than answered with another
+ * request's order.
  */
 public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUseCase, ConfirmOrderUseCase,
         CancelOrderUseCase, ShipOrderUseCase, GetOrderQuery, OrderHistoryQuery {
-
-    private static final Set<String> NOT_FOUND = Set.of(OrderRejections.ORDER_NOT_FOUND);
 
     private final CommandGateway<OrderCommand, Order> orders;
     private final AggregateHistory<OrderCommand, OrderEvent, Order> history;
@@ -65,13 +68,17 @@ public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUs
     @Override
     public CompletionStage<CommandOutcome<OrderView>> placeOrder(String customerId, String currency,
             List<NewOrderLine> lines, RequestContext context) {
+        List<Object> request = new ArrayList<>(List.of(customerId, currency));
+        for (NewOrderLine line : lines) {
+            request.addAll(Arrays.asList(line.lineId(), line.sku(), line.quantity(), line.unitPrice()));
+        }
         return send(derivedId("order", context.commandId()), () -> {
             List<OrderLine> orderLines = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
-                orderLines.add(line(lines.get(i), currency, "line-" + (i + 1)));
+                orderLines.add(line(lines.get(i), currency, "lines[" + i + "]."));
             }
             return new OrderCommand.PlaceOrder(customerId, currency, orderLines, clock.instant());
-        }, context);
+        }, RequestFingerprint.of("place-order", request.toArray()), context);
     }
 
     @Override
@@ -82,36 +89,42 @@ public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUs
                 return java.util.concurrent.CompletableFuture.completedStage(
                         new CommandOutcome.NotFound<OrderView>("order " + orderId + " does not exist"));
             }
-            String lineId = derivedId("line", context.commandId()).substring(0, 13);
-            return send(orderId, () -> new OrderCommand.AddLine(line(line, current.state().currency(), lineId)), context);
+            return send(orderId, () -> new OrderCommand.AddLine(line(line, current.state().currency(), "")),
+                    RequestFingerprint.of("add-line", line.lineId(), line.sku(), line.quantity(), line.unitPrice()),
+                    context);
         }).exceptionallyCompose(CommandOutcomes::failed);
     }
 
     @Override
     public CompletionStage<CommandOutcome<OrderView>> removeLine(String orderId, String lineId, RequestContext context) {
-        return send(orderId, () -> new OrderCommand.RemoveLine(lineId), context);
+        return send(orderId, () -> new OrderCommand.RemoveLine(lineId), RequestFingerprint.of("remove-line", lineId),
+                context);
     }
 
     @Override
     public CompletionStage<CommandOutcome<OrderView>> changeQuantity(String orderId, String lineId, int quantity,
             RequestContext context) {
-        return send(orderId, () -> new OrderCommand.ChangeQuantity(lineId, quantity), context);
+        return send(orderId, () -> new OrderCommand.ChangeQuantity(lineId, quantity),
+                RequestFingerprint.of("change-quantity", lineId, quantity), context);
     }
 
     @Override
     public CompletionStage<CommandOutcome<OrderView>> confirmOrder(String orderId, RequestContext context) {
-        return send(orderId, () -> new OrderCommand.ConfirmOrder(clock.instant()), context);
+        return send(orderId, () -> new OrderCommand.ConfirmOrder(clock.instant()), RequestFingerprint.of("confirm-order"),
+                context);
     }
 
     @Override
     public CompletionStage<CommandOutcome<OrderView>> cancelOrder(String orderId, String reason, RequestContext context) {
-        return send(orderId, () -> new OrderCommand.CancelOrder(reason, clock.instant()), context);
+        return send(orderId, () -> new OrderCommand.CancelOrder(reason, clock.instant()),
+                RequestFingerprint.of("cancel-order", reason), context);
     }
 
     @Override
     public CompletionStage<CommandOutcome<OrderView>> shipOrder(String orderId, String trackingNumber,
             RequestContext context) {
-        return send(orderId, () -> new OrderCommand.ShipOrder(trackingNumber, clock.instant()), context);
+        return send(orderId, () -> new OrderCommand.ShipOrder(trackingNumber, clock.instant()),
+                RequestFingerprint.of("ship-order", trackingNumber), context);
     }
 
     @Override
@@ -132,35 +145,49 @@ public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUs
 
     @Override
     public CompletionStage<Optional<List<OrderHistoryEntry>>> orderHistory(String orderId) {
-        return CommandOutcomes.translated(history.events(orderId).thenApply(events -> {
+        return CommandOutcomes.translated(history.storedEvents(orderId).thenApply(events -> {
             if (events.isEmpty()) {
                 return Optional.empty();
             }
             List<OrderHistoryEntry> entries = new ArrayList<>(events.size());
-            for (EventEnvelope<OrderEvent> event : events) {
-                entries.add(new OrderHistoryEntry(event.version(), event.type(), event.recordedAt(), event.commandId(),
-                        event.event()));
+            for (RecordedEvent event : events) {
+                String data = new String(event.data(), StandardCharsets.UTF_8);
+                entries.add(new OrderHistoryEntry(event.version(), event.type(), event.recordedAt(),
+                        event.metadata().get(EventEnvelope.COMMAND_ID), data));
             }
             return Optional.of(entries);
         }));
     }
 
-    /** Builds the command (invalid input fails the returned stage) and sends it to the order. */
+    /**
+     * Builds the command (invalid input fails the returned stage) and sends it to the order.
+     *
+     * @param fingerprint what the client asked, without what this service adds (times, derived ids)
+     */
     private CompletionStage<CommandOutcome<OrderView>> send(String orderId, Supplier<OrderCommand> command,
-            RequestContext context) {
+            long fingerprint, RequestContext context) {
         try {
             CommandRequest<OrderCommand> request = new CommandRequest<>(orderId, command.get(), context.commandId(),
-                    context.expectedVersion());
+                    context.expectedVersion(), fingerprint);
             return CommandOutcomes.outcome(orders.execute(request, context.timeout()),
-                    (order, version) -> OrderViews.of(new Versioned<>(order, version)), NOT_FOUND);
+                    (order, version) -> OrderViews.of(new Versioned<>(order, version)));
         } catch (RuntimeException e) {
             return CommandOutcomes.failed(e);
         }
     }
 
-    private static OrderLine line(NewOrderLine line, String currency, String defaultId) {
-        String lineId = line.lineId() == null ? defaultId : line.lineId();
-        return new OrderLine(lineId, line.sku(), line.quantity(), new Money(line.unitPrice(), currency));
+    /**
+     * The domain's line. A line without an id keeps none: the order numbers it. A price the currency cannot hold
+     * is the caller's mistake, named by {@code path} (the price of an added line is checked only here, because
+     * only the order knows its currency).
+     */
+    private static OrderLine line(NewOrderLine line, String currency, String path) {
+        int decimals = Money.decimals(currency);
+        if (line.unitPrice().stripTrailingZeros().scale() > decimals) {
+            throw new InvalidInputException(path + "unitPrice",
+                    "must have at most " + decimals + " decimal places in " + currency);
+        }
+        return new OrderLine(line.lineId(), line.sku(), line.quantity(), new Money(line.unitPrice(), currency));
     }
 
     /** A stable id from a command id: the same request always addresses the same thing. */

@@ -16,6 +16,8 @@ import io.clstr.domain.kernel.testing.CountAggregate;
 import io.clstr.domain.kernel.testing.CountCommand;
 import io.clstr.domain.kernel.testing.CountEvent;
 import io.clstr.ports.out.codec.Codec;
+import io.clstr.ports.out.codec.Encoded;
+import io.clstr.ports.out.codec.TypeCatalog;
 import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.metrics.ActorMetrics;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,32 +40,41 @@ final class ClusterFixture implements AutoCloseable {
     final InMemoryNetwork network = new InMemoryNetwork();
     final EventStore store = new InMemoryEventStore();
     final Duration ttl = Duration.ofMillis(800);
-    final KeyValueStore members = new InMemoryKeyValueStore(ttl);
+    final KeyValueStore members = new InMemoryKeyValueStore(ClusterSettings.memberEntryMaxAge(ttl));
     final KeyValueStore leases = new InMemoryKeyValueStore();
-    final Codec codec = new JacksonCodec(CountTypes.catalog());
+    final CountingCodec codec = new CountingCodec(new JacksonCodec(CountTypes.catalog()));
     final ActorSystem actors = ActorSystem.create("cluster-test");
     private final ExecutorService blocking = Executors.newFixedThreadPool(2);
     final BackgroundTasks background = new BackgroundTasks("cluster-test", blocking, 2, 10_000, ActorMetrics.NOOP);
     final Map<String, TestNode> nodes = new LinkedHashMap<>();
     private final List<InMemoryMessageTransport> transports = new ArrayList<>();
 
-    /** One node: its transport, counter runtime, cluster node and client. */
+    /**
+     * One node: its transport, counter runtime, cluster node and client. Its views of the shared membership and
+     * lease stores, and its transport, can be made to fail.
+     */
     final class TestNode {
         final String id;
         final InMemoryMessageTransport transport;
+        final FlakyTransport flakyTransport;
+        final FlakyKeyValueStore memberStore;
+        final FlakyKeyValueStore leaseStore;
         final EntityRuntime<CountCommand, CountEvent, Count> counters;
         final ClusterNode node;
         final ClusterClient client;
 
-        TestNode(String id, KeyValueStore memberStore, EntitySettings entitySettings) {
+        TestNode(String id, EntitySettings entitySettings, Clock clock) {
             this.id = id;
             this.transport = network.connect();
             transports.add(transport);
+            this.flakyTransport = new FlakyTransport(transport);
+            this.memberStore = new FlakyKeyValueStore(members);
+            this.leaseStore = new FlakyKeyValueStore(leases);
             this.counters = EntityRuntime.builder(new CountAggregate()).eventStore(store).codec(codec).actors(actors)
-                    .background(background).settings(entitySettings).build();
-            this.node = ClusterNode.builder(settings(id)).transport(transport).members(memberStore).leases(leases)
-                    .codec(codec).host(counters).build();
-            this.client = ClusterClient.forNode(node, transport, codec, actors.scheduler(), Clock.systemUTC(),
+                    .background(background).settings(entitySettings).clock(clock).build();
+            this.node = ClusterNode.builder(settings(id)).transport(flakyTransport).members(memberStore)
+                    .leases(leaseStore).codec(codec).host(counters).clock(clock).build();
+            this.client = ClusterClient.forNode(node, transport, codec, actors.scheduler(),
                     ClusterMetrics.NOOP);
         }
 
@@ -78,6 +90,37 @@ final class ClusterFixture implements AutoCloseable {
         }
     }
 
+    /** Counts encodings by class, to show which paths encode nothing. */
+    static final class CountingCodec implements Codec {
+        private final Codec codec;
+        private final Map<Class<?>, Integer> encoded = new ConcurrentHashMap<>();
+
+        CountingCodec(Codec codec) {
+            this.codec = codec;
+        }
+
+        int encodings(Class<?> type) {
+            return encoded.entrySet().stream().filter(entry -> type.isAssignableFrom(entry.getKey()))
+                    .mapToInt(Map.Entry::getValue).sum();
+        }
+
+        @Override
+        public Encoded encode(Object value) {
+            encoded.merge(value.getClass(), 1, Integer::sum);
+            return codec.encode(value);
+        }
+
+        @Override
+        public Object decode(String type, byte[] data) {
+            return codec.decode(type, data);
+        }
+
+        @Override
+        public TypeCatalog catalog() {
+            return codec.catalog();
+        }
+    }
+
     ClusterSettings settings(String nodeId) {
         return ClusterSettings.defaults(nodeId).withShardCount(SHARDS)
                 .withTimings(Duration.ofMillis(100), ttl)
@@ -86,13 +129,20 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     TestNode start(String id) {
-        return start(id, members, EntitySettings.defaults().withSnapshotEvery(0));
+        return start(id, Clock.systemUTC());
     }
 
-    TestNode start(String id, KeyValueStore memberStore, EntitySettings entitySettings) {
-        TestNode node = new TestNode(id, memberStore, entitySettings);
-        nodes.put(id, node);
+    /** Starts a node whose wall clock is {@code clock}. */
+    TestNode start(String id, Clock clock) {
+        TestNode node = create(id, clock);
         node.node.start();
+        return node;
+    }
+
+    /** A node that has not joined yet (register listeners, then start it). */
+    TestNode create(String id, Clock clock) {
+        TestNode node = new TestNode(id, EntitySettings.defaults().withSnapshotEvery(0), clock);
+        nodes.put(id, node);
         return node;
     }
 
@@ -105,7 +155,7 @@ final class ClusterFixture implements AutoCloseable {
     ClusterClient routingClient(ClusterMetrics metrics) {
         InMemoryMessageTransport transport = network.connect();
         transports.add(transport);
-        return ClusterClient.routing(settings("client"), transport, codec, actors.scheduler(), Clock.systemUTC(),
+        return ClusterClient.routing(settings("client"), transport, codec, actors.scheduler(),
                 metrics);
     }
 

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.clstr.application.eventsourcing.CommandGateway;
 import io.clstr.application.eventsourcing.CommandRequest;
 import io.clstr.application.eventsourcing.CommandResult;
-import io.clstr.application.eventsourcing.EntitySettings;
 import io.clstr.domain.kernel.testing.Count;
 import io.clstr.domain.kernel.testing.CountAggregate;
 import io.clstr.domain.kernel.testing.CountCommand;
@@ -16,17 +15,12 @@ import io.clstr.ports.in.operations.ClusterViewQuery;
 import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.out.eventstore.RecordedEvent;
 import io.clstr.ports.out.eventstore.StreamId;
-import io.clstr.ports.out.keyvalue.KeyValueEntry;
-import io.clstr.ports.out.keyvalue.KeyValueListener;
-import io.clstr.ports.out.keyvalue.KeyValueStore;
-import io.clstr.ports.out.keyvalue.KeyValueWatch;
 import io.clstr.ports.out.metrics.ClusterMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -130,6 +124,22 @@ class ClusterTest {
     }
 
     @Test
+    void a_node_runs_requests_for_its_own_shards_as_objects_without_encoding_or_the_transport() {
+        startNodes("node-1");
+        ClusterFixture.TestNode node = cluster.nodes.get("node-1");
+        CommandGateway<CountCommand, Count> counters = node.gateway();
+
+        assertThat(join(counters.execute(CommandRequest.of("c-1", new Increment(5), "cmd-1"), TIMEOUT)))
+                .isEqualTo(new CommandResult.Accepted<>(new Count("c-1", 5), 1, false));
+        assertThat(join(counters.execute(CommandRequest.of("c-1", new Increment(-1), "cmd-2"), TIMEOUT)))
+                .isInstanceOf(CommandResult.Rejected.class);
+        assertThat(join(counters.state("c-1", TIMEOUT)).state().value()).isEqualTo(5);
+
+        assertThat(cluster.codec.encodings(CountCommand.class)).as("commands encoded").isZero();
+        assertThat(cluster.codec.encodings(Count.class)).as("states encoded").isZero();
+    }
+
+    @Test
     void a_gracefully_stopped_node_hands_its_shards_over_quickly_without_failing_requests() {
         startNodes("node-1", "node-2", "node-3");
         CommandGateway<CountCommand, Count> counters = cluster.routingClient()
@@ -207,17 +217,17 @@ class ClusterTest {
     }
 
     @Test
-    void a_node_that_cannot_reach_the_membership_store_stops_serving() {
-        FailingStore failing = new FailingStore(cluster.members);
-        var node = cluster.start("node-1", failing, EntitySettings.defaults().withSnapshotEvery(0));
+    void a_node_that_cannot_reach_the_membership_store_stops_serving_and_comes_back() {
+        var node = cluster.start("node-1");
         await().atMost(SETTLE).until(node.node::isReady);
         assertThat(cluster.servedShards()).hasSize(ClusterFixture.SHARDS);
 
-        failing.failing.set(true);
+        node.memberStore.unreachable(true);
 
         await().atMost(SETTLE).until(() -> cluster.servedShards().isEmpty() && !node.node.isReady());
-        failing.failing.set(false);
-        await().atMost(SETTLE).until(() -> cluster.servedShards().size() == ClusterFixture.SHARDS);
+        node.memberStore.unreachable(false);
+        await().atMost(SETTLE).until(() -> cluster.servedShards().size() == ClusterFixture.SHARDS
+                && node.node.isReady());
     }
 
     private static <T> T join(java.util.concurrent.CompletionStage<T> stage) {
@@ -310,7 +320,6 @@ class ClusterTest {
         }
     }
 
-    /** A key-value store that can be made unreachable. */
     /** The client's transport errors and retries. */
     private static final class RetryCounts implements ClusterMetrics {
         final AtomicLong transportErrors = new AtomicLong();
@@ -324,68 +333,6 @@ class ClusterTest {
         @Override
         public void retry(String messageType) {
             retries.incrementAndGet();
-        }
-    }
-
-    private static final class FailingStore implements KeyValueStore {
-        final KeyValueStore delegate;
-        final AtomicBoolean failing = new AtomicBoolean();
-
-        FailingStore(KeyValueStore delegate) {
-            this.delegate = delegate;
-        }
-
-        private void check() {
-            if (failing.get()) {
-                throw new io.clstr.ports.out.keyvalue.KeyValueException("store unreachable");
-            }
-        }
-
-        @Override
-        public Optional<KeyValueEntry> get(String key) {
-            check();
-            return delegate.get(key);
-        }
-
-        @Override
-        public long put(String key, byte[] value) {
-            check();
-            return delegate.put(key, value);
-        }
-
-        @Override
-        public long create(String key, byte[] value) {
-            check();
-            return delegate.create(key, value);
-        }
-
-        @Override
-        public long update(String key, byte[] value, long expectedRevision) {
-            check();
-            return delegate.update(key, value, expectedRevision);
-        }
-
-        @Override
-        public void delete(String key) {
-            check();
-            delegate.delete(key);
-        }
-
-        @Override
-        public void delete(String key, long expectedRevision) {
-            check();
-            delegate.delete(key, expectedRevision);
-        }
-
-        @Override
-        public List<String> keys(String prefix) {
-            check();
-            return delegate.keys(prefix);
-        }
-
-        @Override
-        public KeyValueWatch watch(String prefix, KeyValueListener listener) {
-            return delegate.watch(prefix, listener);
         }
     }
 }

@@ -19,46 +19,56 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An event store for tests: delegates to a real one, counts appends, and can hold appends back (to
- * let commands pile up behind one in flight) or fail the next ones.
+ * let commands pile up behind one in flight), then let them through or fail them, or fail the next ones.
  */
-final class ControllableEventStore implements EventStore {
+public final class ControllableEventStore implements EventStore {
 
     private final EventStore delegate;
     private final AtomicInteger appends = new AtomicInteger();
-    private final Queue<Runnable> held = new ArrayDeque<>();
+    private final Queue<Held> held = new ArrayDeque<>();
     private final Queue<RuntimeException> failures = new ArrayDeque<>();
     private boolean holding;
 
-    ControllableEventStore(EventStore delegate) {
+    /** An append held back: what runs it, and its caller's stage. */
+    private record Held(Runnable run, CompletableFuture<AppendResult> result) {
+    }
+
+    public ControllableEventStore(EventStore delegate) {
         this.delegate = delegate;
     }
 
-    int appends() {
+    public int appends() {
         return appends.get();
     }
 
-    /** From now on appends wait until {@link #release()}. */
-    synchronized void hold() {
+    /** From now on appends wait until {@link #release()} or {@link #failHeld}. */
+    public synchronized void hold() {
         holding = true;
     }
 
     /** Lets every held append through and stops holding. */
-    void release() {
-        Queue<Runnable> toRun;
-        synchronized (this) {
-            holding = false;
-            toRun = new ArrayDeque<>(held);
-            held.clear();
-        }
-        toRun.forEach(Runnable::run);
+    public void release() {
+        takeHeld().forEach(append -> append.run().run());
     }
 
-    synchronized int heldCount() {
+    /** Fails every held append with {@code error}, storing nothing, and stops holding. */
+    public void failHeld(RuntimeException error) {
+        takeHeld().forEach(append -> append.result().completeExceptionally(error));
+    }
+
+    private synchronized Queue<Held> takeHeld() {
+        holding = false;
+        Queue<Held> taken = new ArrayDeque<>(held);
+        held.clear();
+        return taken;
+    }
+
+    public synchronized int heldCount() {
         return held.size();
     }
 
     /** The next append fails with this error (without reaching the store). */
-    synchronized void failNextAppend(RuntimeException error) {
+    public synchronized void failNextAppend(RuntimeException error) {
         failures.add(error);
     }
 
@@ -83,12 +93,17 @@ final class ControllableEventStore implements EventStore {
                 return result;
             }
             if (holding) {
-                held.add(run);
+                held.add(new Held(run, result));
                 return result;
             }
         }
         run.run();
         return result;
+    }
+
+    @Override
+    public long maxAppendBytes() {
+        return delegate.maxAppendBytes();
     }
 
     @Override

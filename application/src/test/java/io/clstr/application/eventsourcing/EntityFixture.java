@@ -7,6 +7,7 @@ import io.clstr.application.actor.ActorSystem;
 import io.clstr.application.actor.BackgroundTasks;
 import io.clstr.domain.kernel.Aggregate;
 import io.clstr.ports.out.codec.Codec;
+import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.metrics.ActorMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,8 +30,13 @@ final class EntityFixture implements AutoCloseable {
     private final List<EntityRuntime<?, ?, ?>> runtimes = new ArrayList<>();
 
     <C, E, S> EntityRuntime<C, E, S> runtime(Aggregate<C, E, S> aggregate, EntitySettings settings) {
+        return runtime(aggregate, settings, store);
+    }
+
+    <C, E, S> EntityRuntime<C, E, S> runtime(Aggregate<C, E, S> aggregate, EntitySettings settings,
+            EventStore eventStore) {
         EntityRuntime<C, E, S> runtime = EntityRuntime.builder(aggregate)
-                .eventStore(store)
+                .eventStore(eventStore)
                 .snapshots(snapshots)
                 .codec(codec)
                 .actors(actors)

@@ -2,6 +2,7 @@ package io.clstr.application.eventsourcing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.clstr.adapters.jackson.JacksonCodec;
 import io.clstr.adapters.memory.InMemoryKeyValueStore;
@@ -11,8 +12,10 @@ import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.eventstore.StreamId;
 import io.clstr.ports.out.keyvalue.KeyValueEntry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -157,6 +160,31 @@ class KeyValueReadModelTest {
         for (String prefix : List.of("", "/a", "a/", "a//b")) {
             assertThatThrownBy(() -> new KeyValueReadModel<>(store, codec, prefix, Tally.class, Tally::version))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefix");
+        }
+    }
+
+    @Test
+    void a_view_loads_the_documents_and_follows_writes_and_deletes_in_its_order() {
+        tallies.apply(commit("c-1", 1, 1, 2, 3), ADD);
+        tallies.apply(commit("c-2", 2, 1), ADD);
+        store.put("tallies/broken", "not a tally".getBytes(StandardCharsets.UTF_8));
+        // Largest total first, then by id.
+        Comparator<Tally> byTotal = Comparator.comparingLong(Tally::total).reversed().thenComparing(Tally::counterId);
+
+        try (ReadModelView<Tally, Tally> view = tallies.view(tally -> tally, byTotal)) {
+            await().atMost(Duration.ofSeconds(10)).until(view::loaded);
+            assertThat(view.after(null)).extracting(Tally::counterId).as("the unreadable entry left out")
+                    .containsExactly("c-1", "c-2");
+
+            tallies.apply(commit("c-2", 3, 2, 3, 4, 5), ADD);
+            tallies.apply(commit("c-3", 4, 1, 2), ADD);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(view.after(null))
+                    .extracting(Tally::counterId).containsExactly("c-2", "c-1", "c-3"));
+            assertThat(view.after(tallies.get("c-2").orElseThrow())).extracting(Tally::counterId)
+                    .containsExactly("c-1", "c-3");
+
+            tallies.clear();
+            await().atMost(Duration.ofSeconds(10)).until(() -> view.size() == 0);
         }
     }
 }

@@ -140,7 +140,9 @@ final class TallyProjection implements Projection {
     /** Every tally, by counter id. */
     Map<String, Tally> tallies() {
         Map<String, Tally> all = new LinkedHashMap<>();
-        tallies.forEach(tally -> all.put(tally.counterId(), tally));
+        for (String id : tallies.ids()) {
+            tallies.get(id).ifPresent(tally -> all.put(tally.counterId(), tally)); // absent: deleted since listed
+        }
         return all;
     }
 

@@ -4,6 +4,7 @@ import static io.clstr.application.order.OrderProjectionTest.commit;
 import static io.clstr.domain.order.OrderFixtures.aLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.clstr.adapters.jackson.JacksonCodec;
 import io.clstr.adapters.memory.InMemoryKeyValueStore;
@@ -15,10 +16,16 @@ import io.clstr.domain.order.OrderEvent.OrderShipped;
 import io.clstr.ports.in.order.ListOrdersQuery;
 import io.clstr.ports.in.order.ListOrdersQuery.OrderFilter;
 import io.clstr.ports.in.order.ListOrdersQuery.OrderSummary;
+import io.clstr.ports.in.request.InvalidInputException;
 import io.clstr.ports.in.request.Page;
+import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.out.codec.Codec;
+import io.clstr.ports.out.keyvalue.KeyValueStore;
+import io.clstr.ports.out.keyvalue.KeyValueWatch;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,6 +33,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OrderListServiceTest {
@@ -35,8 +44,23 @@ class OrderListServiceTest {
     private final Codec codec = new JacksonCodec(OrderTypes.catalog().merge(OrderReadModelTypes.catalog()));
     private final InMemoryKeyValueStore kv = new InMemoryKeyValueStore();
     private final OrderProjection projection = new OrderProjection(kv, codec);
-    private final ListOrdersQuery orders = new OrderListService(kv, codec);
+    private final OrderListService orders = new OrderListService(kv, codec);
     private long position;
+
+    @AfterEach
+    void close() {
+        orders.close();
+    }
+
+    /** Waits until the listing shows every document the read model stores: it follows them through a watch. */
+    private void settled() {
+        List<OrderSummary> stored = kv.keys("orders/").stream()
+                .map(key -> projection.get(key.substring("orders/".length())).orElseThrow().toSummary())
+                .toList();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(walk(OrderFilter.any(), ListOrdersQuery.MAX_PAGE_SIZE))
+                        .containsExactlyInAnyOrderElementsOf(stored));
+    }
 
     /** Places an order and takes it to {@code status} through the projection. */
     private void order(String id, String customer, Instant placedAt, String status) {
@@ -86,6 +110,7 @@ class OrderListServiceTest {
         order("o-3", "cust-1", T0.plusSeconds(60), "PLACED");
         order("o-2", "cust-2", T0.plusSeconds(60), "CONFIRMED");
         order("o-4", "cust-2", T0.minusSeconds(60), "PLACED");
+        settled();
 
         Page<OrderSummary> page = orders.listOrders(OrderFilter.any(), 10, null);
 
@@ -101,6 +126,7 @@ class OrderListServiceTest {
         order("o-2", "cust-1", T0.plusSeconds(1), "SHIPPED");
         order("o-3", "cust-2", T0.plusSeconds(2), "SHIPPED");
         order("o-4", "cust-2", T0.plusSeconds(3), "CANCELLED");
+        settled();
 
         assertThat(ids(orders.listOrders(filter("SHIPPED", null), 10, null))).containsExactly("o-3", "o-2");
         assertThat(ids(orders.listOrders(filter("shipped", "cust-1"), 10, null))).containsExactly("o-2");
@@ -111,6 +137,8 @@ class OrderListServiceTest {
 
     @Test
     void an_empty_read_model_lists_nothing() {
+        settled();
+
         Page<OrderSummary> page = orders.listOrders(OrderFilter.any(), 5, null);
 
         assertThat(page.items()).isEmpty();
@@ -128,6 +156,7 @@ class OrderListServiceTest {
         }
         Comparator<OrderSummary> newestFirst = Comparator.comparing(OrderSummary::placedAt)
                 .thenComparing(OrderSummary::orderId).reversed();
+        settled();
 
         for (int round = 0; round < 30; round++) {
             String status = random.nextBoolean() ? statuses.get(random.nextInt(4)) : null;
@@ -152,6 +181,7 @@ class OrderListServiceTest {
         for (int i = 0; i < 6; i++) {
             order("o-" + i, "cust-1", T0.plusSeconds(i), "PLACED");
         }
+        settled();
 
         Page<OrderSummary> first = orders.listOrders(OrderFilter.any(), 3, null);
         Page<OrderSummary> second = orders.listOrders(OrderFilter.any(), 3, first.nextCursor());
@@ -166,9 +196,11 @@ class OrderListServiceTest {
         for (int i = 0; i < 6; i++) {
             order("o-" + i, "cust-1", T0.plusSeconds(i), "PLACED");
         }
+        settled();
         Page<OrderSummary> first = orders.listOrders(OrderFilter.any(), 2, null);
 
         order("o-new", "cust-1", T0.plusSeconds(100), "PLACED");
+        settled();
         Page<OrderSummary> second = orders.listOrders(OrderFilter.any(), 2, first.nextCursor());
 
         assertThat(ids(first)).containsExactly("o-5", "o-4");
@@ -178,6 +210,7 @@ class OrderListServiceTest {
     @Test
     void refuses_bad_arguments_with_messages_that_say_what_is_wrong() {
         order("o-1", "cust-1", T0, "PLACED");
+        settled();
 
         assertThatThrownBy(() -> orders.listOrders(OrderFilter.any(), 0, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("page size must be between 1 and 200, got 0");
@@ -194,7 +227,54 @@ class OrderListServiceTest {
         for (String cursor : List.of("", "not base64!", "AAAA", forged)) {
             assertThatThrownBy(() -> orders.listOrders(OrderFilter.any(), 10, cursor))
                     .as("cursor '%s'", cursor)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("malformed cursor");
+                    .isInstanceOfSatisfying(InvalidInputException.class, refused -> {
+                        assertThat(refused.input()).isEqualTo("cursor");
+                        assertThat(refused.problem()).startsWith("must be the nextCursor of the previous page");
+                    });
+        }
+    }
+
+    @Test
+    void a_listing_reads_nothing_from_the_store() {
+        AtomicInteger reads = new AtomicInteger();
+        KeyValueStore counted = (KeyValueStore) Proxy.newProxyInstance(KeyValueStore.class.getClassLoader(),
+                new Class<?>[] {KeyValueStore.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("get") || method.getName().equals("keys")) {
+                        reads.incrementAndGet();
+                    }
+                    return method.invoke(kv, arguments);
+                });
+        for (int i = 0; i < 50; i++) {
+            order("o-" + i, "cust-" + (i % 3), T0.plusSeconds(i), "PLACED");
+        }
+        try (OrderListService listing = new OrderListService(counted, codec)) {
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(listing.listOrders(OrderFilter.any(), ListOrdersQuery.MAX_PAGE_SIZE, null).items())
+                            .hasSize(50));
+
+            for (int i = 0; i < 100; i++) {
+                listing.listOrders(filter(null, "cust-" + (i % 3)), 5, null);
+            }
+
+            assertThat(reads).hasValue(0);
+        }
+    }
+
+    @Test
+    void until_the_orders_have_loaded_a_listing_is_unavailable_and_arguments_are_still_checked() {
+        KeyValueStore neverLoads = (KeyValueStore) Proxy.newProxyInstance(KeyValueStore.class.getClassLoader(),
+                new Class<?>[] {KeyValueStore.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("watch")) {
+                        KeyValueWatch silent = () -> { };
+                        return silent;
+                    }
+                    return method.invoke(kv, arguments);
+                });
+        try (OrderListService loading = new OrderListService(neverLoads, codec)) {
+            assertThatThrownBy(() -> loading.listOrders(OrderFilter.any(), 10, null))
+                    .isInstanceOf(ServiceUnavailableException.class);
+            assertThatThrownBy(() -> loading.listOrders(filter("bogus", null), 10, null))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

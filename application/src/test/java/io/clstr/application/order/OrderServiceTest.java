@@ -19,9 +19,12 @@ import io.clstr.domain.order.OrderCommand;
 import io.clstr.domain.order.OrderEvent;
 import io.clstr.ports.in.order.NewOrderLine;
 import io.clstr.ports.in.order.OrderView;
+import io.clstr.ports.in.request.CommandIdReusedException;
 import io.clstr.ports.in.request.CommandOutcome;
+import io.clstr.ports.in.request.InvalidInputException;
 import io.clstr.ports.in.request.RequestContext;
 import io.clstr.ports.in.request.ServiceUnavailableException;
+import io.clstr.ports.in.request.VersionNotFoundException;
 import io.clstr.ports.out.metrics.ActorMetrics;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -103,6 +106,23 @@ class OrderServiceTest {
     }
 
     @Test
+    void a_key_reused_for_a_different_request_is_refused_and_the_first_order_stays_as_it_was() {
+        OrderView first = place("same-key");
+
+        assertThatThrownBy(() -> join(orders.placeOrder("c-2", "EUR",
+                List.of(new NewOrderLine(null, "SKU-9", 1, new BigDecimal("1.00"))), request("same-key"))))
+                .hasCauseInstanceOf(CommandIdReusedException.class);
+        join(orders.confirmOrder(first.orderId(), request("other-key")));
+        assertThatThrownBy(() -> join(orders.cancelOrder(first.orderId(), "changed mind", request("other-key"))))
+                .as("another operation on the same order with the same key")
+                .hasCauseInstanceOf(CommandIdReusedException.class);
+        assertThat(join(orders.getOrder(first.orderId()))).hasValueSatisfying(order -> {
+            assertThat(order.customerId()).isEqualTo("c-1");
+            assertThat(order.status()).isEqualTo("CONFIRMED");
+        });
+    }
+
+    @Test
     void the_lifecycle_confirm_ship_and_time_travel() {
         OrderView placed = place("cmd-1");
         String id = placed.orderId();
@@ -149,10 +169,52 @@ class OrderServiceTest {
     }
 
     @Test
-    void invalid_input_is_an_illegal_argument() {
+    void a_price_the_currency_cannot_hold_is_invalid_input_naming_the_price() {
         assertThatThrownBy(() -> join(orders.placeOrder("c-1", "EUR",
-                List.of(new NewOrderLine(null, "SKU-1", 1, new BigDecimal("9.999"))), request("cmd-1"))))
-                .hasCauseInstanceOf(IllegalArgumentException.class);
+                List.of(new NewOrderLine(null, "SKU-1", 1, new BigDecimal("1")),
+                        new NewOrderLine(null, "SKU-1", 1, new BigDecimal("9.999"))), request("cmd-1"))))
+                .hasCauseInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("lines[1].unitPrice must have at most 2 decimal places in EUR");
+    }
+
+    @Test
+    void an_added_line_is_priced_in_the_order_s_currency_which_only_the_order_knows() {
+        CommandOutcome<OrderView> placed = join(orders.placeOrder("c-1", "JPY",
+                List.of(new NewOrderLine(null, "SKU-1", 1, new BigDecimal("500"))), request("cmd-1")));
+        String id = ((CommandOutcome.Accepted<OrderView>) placed).view().orderId();
+
+        assertThatThrownBy(() -> join(orders.addLine(id, new NewOrderLine(null, "SKU-2", 1, new BigDecimal("9.99")),
+                request("cmd-2"))))
+                .hasCauseInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("unitPrice must have at most 0 decimal places in JPY");
+        assertThat(join(orders.addLine(id, new NewOrderLine(null, "SKU-2", 1, new BigDecimal("9.00")),
+                request("cmd-3")))).isInstanceOf(CommandOutcome.Accepted.class);
+    }
+
+    @Test
+    void lines_without_an_id_are_numbered_by_one_rule_when_placed_and_when_added() {
+        String id = place("cmd-1").orderId();
+
+        CommandOutcome<OrderView> added = join(orders.addLine(id,
+                new NewOrderLine(null, "SKU-2", 1, new BigDecimal("5.00")), request("cmd-2")));
+
+        assertThat(added).isInstanceOfSatisfying(CommandOutcome.Accepted.class, accepted -> assertThat(
+                ((OrderView) accepted.view()).lines()).extracting(OrderView.OrderLineView::lineId)
+                .containsExactly("line-1", "line-2"));
+    }
+
+    @Test
+    void a_version_or_instant_the_order_does_not_have_is_told_apart_from_a_missing_order() {
+        String id = place("cmd-1").orderId();
+
+        assertThatThrownBy(() -> join(orders.getOrderAtVersion(id, 9)))
+                .hasCauseInstanceOf(VersionNotFoundException.class)
+                .hasMessageEndingWith("There is no version 9: the latest version is 1.");
+        assertThatThrownBy(() -> join(orders.getOrderAsOf(id, Instant.EPOCH)))
+                .hasCauseInstanceOf(VersionNotFoundException.class)
+                .hasMessageContaining("There was no version yet at 1970-01-01T00:00:00Z");
+        assertThat(join(orders.getOrderAtVersion("missing", 9))).isEmpty();
+        assertThat(join(orders.getOrderAsOf("missing", Instant.EPOCH))).isEmpty();
     }
 
     @Test

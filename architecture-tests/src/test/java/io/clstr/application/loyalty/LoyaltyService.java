@@ -5,7 +5,6 @@ import io.clstr.application.eventsourcing.CommandOutcomes;
 import io.clstr.application.eventsourcing.CommandRequest;
 import io.clstr.domain.loyalty.LoyaltyAccount;
 import io.clstr.domain.loyalty.LoyaltyCommand;
-import io.clstr.domain.loyalty.LoyaltyRejections;
 import io.clstr.ports.in.loyalty.ChangeLoyaltyPointsUseCase;
 import io.clstr.ports.in.loyalty.GetLoyaltyAccountQuery;
 import io.clstr.ports.in.loyalty.LoyaltyAccountView;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -27,8 +25,6 @@ import java.util.function.Supplier;
  */
 public final class LoyaltyService implements OpenLoyaltyAccountUseCase, ChangeLoyaltyPointsUseCase,
         GetLoyaltyAccountQuery {
-
-    private static final Set<String> NOT_FOUND = Set.of(LoyaltyRejections.ACCOUNT_NOT_FOUND);
 
     private final CommandGateway<LoyaltyCommand, LoyaltyAccount> accounts;
     private final Clock clock;
@@ -70,8 +66,7 @@ public final class LoyaltyService implements OpenLoyaltyAccountUseCase, ChangeLo
         try {
             CommandRequest<LoyaltyCommand> request = new CommandRequest<>(accountId, command.get(),
                     context.commandId(), context.expectedVersion());
-            return CommandOutcomes.outcome(accounts.execute(request, context.timeout()), LoyaltyService::view,
-                    NOT_FOUND);
+            return CommandOutcomes.outcome(accounts.execute(request, context.timeout()), LoyaltyService::view);
         } catch (RuntimeException e) {
             return CommandOutcomes.failed(e);
         }

@@ -145,7 +145,7 @@ final class DocsCheck {
 
     List<String> unknownSettingsAndFlags() {
         Set<String> variables = new TreeSet<>(OTHER_CLSTR_NAMES.keySet());
-        Set<String> serveFlags = new TreeSet<>(Set.of("--help"));
+        Set<String> serveFlags = new TreeSet<>(Set.of("--help", "--version"));
         for (Setting setting : Setting.values()) {
             variables.add(setting.variable());
             serveFlags.add(setting.flag());

@@ -8,6 +8,7 @@ import static io.clstr.domain.loyalty.LoyaltyRejections.INVALID_POINTS;
 import io.clstr.domain.kernel.Aggregate;
 import io.clstr.domain.kernel.AggregateType;
 import io.clstr.domain.kernel.Decision;
+import io.clstr.domain.kernel.Rejection;
 import io.clstr.domain.loyalty.LoyaltyCommand.EarnPoints;
 import io.clstr.domain.loyalty.LoyaltyCommand.OpenAccount;
 import io.clstr.domain.loyalty.LoyaltyCommand.RedeemPoints;
@@ -40,7 +41,7 @@ public final class LoyaltyAccountAggregate implements Aggregate<LoyaltyCommand, 
                     : Decision.accept(new AccountOpened(open.customerId(), open.openedAt()));
         }
         if (!account.opened()) {
-            return Decision.reject(ACCOUNT_NOT_FOUND, "account " + account.id() + " was never opened");
+            return Decision.reject(Rejection.notFound(ACCOUNT_NOT_FOUND, "account " + account.id() + " was never opened"));
         }
         if (command instanceof EarnPoints earn) {
             if (earn.points() <= 0 || earn.points() > Long.MAX_VALUE - account.points()) {

@@ -12,6 +12,7 @@ public final class HelpText {
                 // region sample: the load test drives the counter sample; tools/MakeItYours.java --without-samples deletes it.
                 .append("       java -jar clstr.jar loadtest ...        drive a cluster with load (loadtest --help)\n")
                 // endregion sample
+                .append("       java -jar clstr.jar --version           print the version and exit\n")
                 .append('\n')
                 .append("Each setting comes from its environment variable; a flag overrides it.\n")
                 .append("Flags: --name=value or --name value (a true/false flag alone means true).\n")
@@ -29,7 +30,8 @@ public final class HelpText {
                     .append("      ").append(setting.description()).append('\n');
         }
         return text.append('\n')
-                .append("Exit codes: 0 stopped normally, 1 could not start, 2 bad command line or settings.\n")
+                .append("Exit codes: 0 stopped normally (or after --help, --version), 1 could not start,\n")
+                .append("            2 bad command line or settings.\n")
                 .append("Details: docs/guides/configuration.md\n")
                 .toString();
     }

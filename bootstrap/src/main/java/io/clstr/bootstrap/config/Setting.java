@@ -17,20 +17,34 @@ public enum Setting {
     NATS_TOKEN("(none)", "Token for NATS (instead of a user and password)"),
     NATS_CREDS("(none)", "Credentials file (JWT and NKey seed) for NATS"),
     NATS_NKEY("(none)", "NKey seed file for NATS"),
-    NATS_TLS("false", "Connect to NATS over TLS (true or false), with the JVM's default trust store"),
+    NATS_TLS("false", "Connect to NATS over TLS (true or false), checking the server's certificate and host name"),
+    NATS_TLS_CA("(JVM trust store)", "PEM file of the CA certificates to trust for NATS; implies TLS"),
+    NATS_TLS_CERT("(none)", "PEM file of this node's client certificate (chain) for mutual TLS; needs CLSTR_NATS_TLS_KEY"),
+    NATS_TLS_KEY("(none)", "PEM file of the client certificate's private key (PKCS#8, unencrypted); needs CLSTR_NATS_TLS_CERT"),
     NATS_REPLICAS("1", "JetStream replicas of clstr's streams and buckets, 1 to 5"),
+    NATS_STARTUP_TIMEOUT("60s", "How long a starting node waits for NATS and JetStream (retrying with backoff) before it gives up"),
     NODE_ID("node-<random>", "This node's name in the cluster: 1 to 64 of A-Z a-z 0-9 _ -"),
     CLUSTER("clstr", "The cluster's name; nodes with the same name share the work: 1 to 64 of A-Z a-z 0-9 _ -"),
     SHARDS("256", "Shards the keys are spread over, 1 to 65536; every node of a cluster must agree"),
+    HTTP_ADDRESS("(all interfaces)", "Interface the HTTP API listens on: an IP address or a host name"),
     HTTP_PORT("8080", "HTTP port, 0 to 65535 (0: any free port)"),
     HTTP_MAX_BODY("65536", "Largest request body in bytes; larger ones are answered 413"),
-    REQUEST_TIMEOUT("5s", "How long one request may take before it is answered 503"),
+    REQUEST_TIMEOUT("15s", "How long one request may take, retries included, before it is answered 503"),
+    MANAGEMENT_PORT("(none)", "Port of /cluster, /metrics and health apart from the API, 0 to 65535 (unset: on the API port)"),
+    PROBLEM_TYPE_BASE("/problems/", "What the type URI of an error (problem document) starts with: a path or an absolute URI, ending with /"),
+    MANAGEMENT_ADDRESS("(as CLSTR_HTTP_ADDRESS)", "Interface the management port listens on; needs CLSTR_MANAGEMENT_PORT"),
     IDLE_TIMEOUT("2m", "An entity unused for this long is passivated (its memory released)"),
     MAX_ACTIVE_ENTITIES("100000", "Active entities per aggregate type; beyond it the least recently used are passivated"),
     SNAPSHOT_EVERY("100", "Snapshot an entity every this many events (0: never)"),
     SHUTDOWN_TIMEOUT("10s", "How long a graceful stop may take (drain requests, passivate entities, close)"),
     HEARTBEAT_INTERVAL("1s", "How often a node renews its cluster membership and re-checks its shards"),
-    MEMBER_TTL("5s", "A node not heard from for this long is gone and its shards move; at least two heartbeats");
+    MEMBER_TTL("5s", "A node whose heartbeat does not advance for this long while others' do is gone; at least two heartbeats"),
+
+    // Operations: stopping behind a load balancer, and logs.
+    SHUTDOWN_DELAY("0s", "On SIGTERM, how long the node keeps serving while readiness answers 503, before it stops"),
+    LOG_FORMAT("text", "Log lines as text (for people) or json (one JSON object per line, for collectors)"),
+    LOG_LEVEL("info", "Log levels: a default and logger=level pairs, e.g. info,io.clstr.application.cluster=debug"),
+    ACCESS_LOG("false", "Log one line per HTTP request: method, path, status, duration (true or false)");
 
     /** The prefix of every variable. */
     public static final String ENV_PREFIX = "CLSTR_";
@@ -75,7 +89,7 @@ public enum Setting {
 
     /** Whether the value is {@code true}/{@code false}, so a bare flag means {@code true}. */
     public boolean bool() {
-        return this == NATS_TLS;
+        return this == NATS_TLS || this == ACCESS_LOG;
     }
 
     public static Optional<Setting> byVariable(String variable) {

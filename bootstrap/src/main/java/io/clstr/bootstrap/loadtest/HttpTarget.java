@@ -27,12 +27,10 @@ final class HttpTarget implements LoadTarget {
     });
     private final HttpClient client;
     private final AtomicInteger next = new AtomicInteger();
-    private final AutoCloseable resources;
 
-    HttpTarget(List<URI> nodes, Duration timeout, AutoCloseable resources) {
+    HttpTarget(List<URI> nodes, Duration timeout) {
         this.nodes = List.copyOf(nodes);
         this.timeout = timeout;
-        this.resources = resources;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -78,8 +76,7 @@ final class HttpTarget implements LoadTarget {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         executor.shutdownNow();
-        resources.close();
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,15 +17,19 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Keeps a fixed number of increments in flight. Each "user" sends an increment, waits for it to be
- * acknowledged — retrying failed attempts with the same command id, which the cluster deduplicates —
- * then sends the next. Latency is measured from the first attempt to the acknowledgement.
+ * Sends increments, retrying failed attempts with the same command id, which the cluster deduplicates.
+ *
+ * <p>Closed loop ({@link #start}): a fixed number of "users", each sending an increment, waiting for it to be
+ * acknowledged, then sending the next; latency runs from the first attempt to the acknowledgement. Open loop
+ * ({@link #startAtRate}): increments fall due on a fixed schedule whatever the replies do, at most a given
+ * number in flight (the rest wait their turn); latency runs from when an increment was due, so a slow reply
+ * shows in the latency of everything it held up instead of just lowering the rate (no coordinated omission).
  */
 final class LoadGenerator {
 
     private static final long RETRY_DELAY_MILLIS = 10;
 
-    private final LoadTarget target;
+    private final Increments target;
     private final int keys;
     private final ScheduledExecutorService retries;
     private final AtomicLongArray acknowledged;
@@ -33,10 +38,12 @@ final class LoadGenerator {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Recorder latencies = new Recorder(3);
     private volatile boolean running = true;
-    private volatile boolean measuring;
     private CountDownLatch finished;
+    private Semaphore inFlight;
+    private int maxInFlight;
+    private Thread pacer;
 
-    LoadGenerator(LoadTarget target, int keys, ScheduledExecutorService retries) {
+    LoadGenerator(Increments target, int keys, ScheduledExecutorService retries) {
         this.target = target;
         this.keys = keys;
         this.retries = retries;
@@ -55,13 +62,52 @@ final class LoadGenerator {
         }
     }
 
-    void measure(boolean on) {
-        measuring = on;
+    /**
+     * Starts {@code perSecond} increments a second, evenly spaced, on random counters, with at most
+     * {@code maxInFlight} in flight; returns at once.
+     */
+    void startAtRate(int perSecond, int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+        inFlight = new Semaphore(maxInFlight);
+        pacer = new Thread(() -> pace(perSecond), "loadtest-pacer");
+        pacer.setDaemon(true);
+        pacer.start();
+    }
+
+    private void pace(int perSecond) {
+        Random random = new Random(0);
+        long start = System.nanoTime();
+        double interval = 1e9 / perSecond;
+        try {
+            for (long n = 0; running; n++) {
+                long due = start + (long) (n * interval);
+                long early = due - System.nanoTime();
+                if (early > 0) {
+                    TimeUnit.NANOSECONDS.sleep(early);
+                }
+                inFlight.acquire();
+                if (!running) {
+                    inFlight.release();
+                    return;
+                }
+                int key = random.nextInt(keys);
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                done.whenComplete((ignored, error) -> inFlight.release());
+                attempt(key, "r-" + n, due, done);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops sending new increments and waits up to {@code timeout} for the ones in flight; returns how many remain. */
     long drain(Duration timeout) throws InterruptedException {
         running = false;
+        if (pacer != null) {
+            pacer.join(timeout.toMillis());
+            return inFlight.tryAcquire(maxInFlight, timeout.toMillis(), TimeUnit.MILLISECONDS) ? 0
+                    : maxInFlight - inFlight.availablePermits();
+        }
         finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return finished.getCount();
     }
@@ -91,7 +137,7 @@ final class LoadGenerator {
         return counts;
     }
 
-    /** The latencies recorded since the last call (microseconds). */
+    /** The latencies recorded since the last call (microseconds), with the interval's start and end times. */
     Histogram intervalLatencies() {
         return latencies.getIntervalHistogram();
     }
@@ -120,34 +166,32 @@ final class LoadGenerator {
             }
             finished.countDown();
         }
+    }
 
-        private void attempt(int key, String commandId, long started, CompletableFuture<Void> done) {
-            CompletableFuture<Void> sent;
-            try {
-                sent = target.increment(counterId(key), commandId).toCompletableFuture();
-            } catch (RuntimeException e) {
-                sent = CompletableFuture.failedFuture(e);
-            }
-            sent.whenComplete((ignored, error) -> {
-                if (error == null) {
-                    acknowledged.incrementAndGet(key);
-                    acknowledgedTotal.increment();
-                    if (measuring) {
-                        latencies.recordValue(Math.max(1, (System.nanoTime() - started) / 1000));
-                    }
-                    done.complete(null);
-                    return;
-                }
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                String kind = cause instanceof LoadTarget.RetryableException retryable
-                        ? retryable.kind() : cause.getClass().getSimpleName();
-                errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
-                retried.increment();
-                // Every failure is retried with the same command id: the cluster stores it at most once.
-                retries.schedule(() -> attempt(key, commandId, started, done), RETRY_DELAY_MILLIS,
-                        TimeUnit.MILLISECONDS);
-            });
+    private void attempt(int key, String commandId, long started, CompletableFuture<Void> done) {
+        CompletableFuture<Void> sent;
+        try {
+            sent = target.increment(counterId(key), commandId).toCompletableFuture();
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
         }
+        sent.whenComplete((ignored, error) -> {
+            if (error == null) {
+                acknowledged.incrementAndGet(key);
+                acknowledgedTotal.increment();
+                latencies.recordValue(Math.max(1, (System.nanoTime() - started) / 1000));
+                done.complete(null);
+                return;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            String kind = cause instanceof LoadTarget.RetryableException retryable
+                    ? retryable.kind() : cause.getClass().getSimpleName();
+            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+            retried.increment();
+            // Every failure is retried with the same command id: the cluster stores it at most once.
+            retries.schedule(() -> attempt(key, commandId, started, done), RETRY_DELAY_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        });
     }
 }

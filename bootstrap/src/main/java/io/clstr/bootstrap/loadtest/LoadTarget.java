@@ -3,13 +3,7 @@ package io.clstr.bootstrap.loadtest;
 import java.util.concurrent.CompletionStage;
 
 /** Where the load goes: increments of counters, and their values for the final check. */
-public interface LoadTarget extends AutoCloseable {
-
-    /**
-     * Increments a counter by one. Completes when the increment is acknowledged; fails with
-     * {@link RetryableException} when it may be retried with the same command id.
-     */
-    CompletionStage<Void> increment(String counterId, String commandId);
+public interface LoadTarget extends Increments, AutoCloseable {
 
     /** The counter's value (0 if it was never incremented). */
     CompletionStage<Long> value(String counterId);

@@ -16,6 +16,7 @@ import io.clstr.ports.out.eventstore.RecordedEvent;
 import io.clstr.ports.out.metrics.ClusterMetrics;
 import io.clstr.ports.out.transport.MessageTransport;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,9 +44,17 @@ public final class LoadTest {
     private static final int VERIFICATION_PAGE = 10_000;
 
     private final PrintStream out;
+    private final Map<String, String> environment;
 
+    /** Takes NATS settings ({@code CLSTR_NATS_*}) from the process environment. */
     public LoadTest(PrintStream out) {
+        this(out, System.getenv());
+    }
+
+    /** @param environment where the {@code CLSTR_NATS_*} settings come from, as for a node */
+    public LoadTest(PrintStream out, Map<String, String> environment) {
         this.out = out;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Runs the command with its arguments; returns the exit code. */
@@ -62,8 +71,18 @@ public final class LoadTest {
             out.print(LoadTestOptions.USAGE);
             return EXIT_USAGE;
         }
+        LatencyLog log;
         try {
-            LoadTestReport report = options.targets().isEmpty() ? inProcess(options) : remote(options);
+            log = LatencyLog.open(options.output());
+        } catch (UncheckedIOException e) {
+            out.println("clstr loadtest: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        try (log) {
+            Optional<LoadTestReport.Baseline> baseline = options.baseline() ? Optional.of(baseline(options, log))
+                    : Optional.empty();
+            LoadTestReport report = (options.targets().isEmpty() ? inProcess(options, log) : remote(options, log))
+                    .withBaseline(baseline);
             out.print(report.summary());
             out.println(report.json());
             return report.verification().verified() ? EXIT_VERIFIED : EXIT_NOT_VERIFIED;
@@ -74,13 +93,28 @@ public final class LoadTest {
         }
     }
 
-    private LoadTestReport inProcess(LoadTestOptions options) throws InterruptedException {
+    /** The bare floor under the same load as the run that follows. */
+    private LoadTestReport.Baseline baseline(LoadTestOptions options, LatencyLog log) throws InterruptedException {
+        ClstrConfig config = LocalCluster.config(options, environment, "loadtest-floor", "loadtest-floor");
+        try (Floor floor = Floor.of(options, config)) {
+            out.println("baseline: " + floor.description());
+            Measurement measurement = measure(options, floor, null, log, Optional.of("baseline"));
+            if (measurement.unresolved > 0) {
+                out.printf(Locale.ROOT, "baseline: %,d increments still unanswered after the drain%n",
+                        measurement.unresolved);
+            }
+            return new LoadTestReport.Baseline(floor.description(), measurement.ops, measurement.seconds,
+                    measurement.latency, measurement.series);
+        }
+    }
+
+    private LoadTestReport inProcess(LoadTestOptions options, LatencyLog log) throws InterruptedException {
         out.printf(Locale.ROOT, "starting %d %s node(s)...%n", options.nodes(), options.backend());
-        try (LocalCluster cluster = new LocalCluster(options).start()) {
+        try (LocalCluster cluster = new LocalCluster(options, environment).start()) {
             ClstrConfig clientConfig = cluster.config("loadtest-client");
             Backend clientBackend = cluster.backend(clientConfig);
             try (LoadTarget target = target(options, cluster, clientConfig, clientBackend)) {
-                Measurement measurement = measure(options, target, cluster);
+                Measurement measurement = measure(options, target, cluster, log, Optional.empty());
                 long heapMb = heapAfterGc(); // the cluster's footprint, before verification reads every event
                 out.println("verifying: reading every counter's events...");
                 Verification.Result verification = Verification.check(measurement.acknowledged,
@@ -102,9 +136,9 @@ public final class LoadTest {
         }
     }
 
-    private LoadTestReport remote(LoadTestOptions options) throws InterruptedException {
-        try (LoadTarget target = new HttpTarget(options.targets(), options.requestTimeout(), () -> { })) {
-            Measurement measurement = measure(options, target, null);
+    private LoadTestReport remote(LoadTestOptions options, LatencyLog log) throws InterruptedException {
+        try (LoadTarget target = new HttpTarget(options.targets(), options.requestTimeout())) {
+            Measurement measurement = measure(options, target, null, log, Optional.empty());
             long heapMb = heapAfterGc();
             out.println("verifying: reading every counter over HTTP...");
             Map<String, Long> values = new HashMap<>();
@@ -124,14 +158,14 @@ public final class LoadTest {
     private LoadTarget target(LoadTestOptions options, LocalCluster cluster, ClstrConfig clientConfig,
             Backend clientBackend) {
         if (options.via() == LoadTestOptions.Via.HTTP) {
-            return new HttpTarget(cluster.httpUrls(), options.requestTimeout(), () -> { });
+            return new HttpTarget(cluster.httpUrls(), options.requestTimeout());
         }
         MessageTransport transport = clientBackend.connectTransport();
         ActorSystem timers = ActorSystem.create("loadtest-client");
         ClusterSettings settings = ClusterSettings.defaults(clientConfig.nodeId()).withCluster(clientConfig.cluster())
                 .withShardCount(options.shards());
         ClusterClient client = ClusterClient.routing(settings, transport,
-                new JacksonCodec(CounterTypes.catalog()), timers.scheduler(), Clock.systemUTC(), ClusterMetrics.NOOP);
+                new JacksonCodec(CounterTypes.catalog()), timers.scheduler(), ClusterMetrics.NOOP);
         return new DirectTarget(client, options.requestTimeout(), () -> {
             transport.close();
             timers.close();
@@ -147,12 +181,22 @@ public final class LoadTest {
         Map<String, Long> errors;
         long retries;
         long unresolved;
-        List<Long> perSecond = new ArrayList<>();
+        List<LoadTestReport.Second> series = new ArrayList<>();
         Optional<Double> recovery = Optional.empty();
+
+        List<Long> perSecond() {
+            return series.stream().map(LoadTestReport.Second::ops).toList();
+        }
     }
 
-    private Measurement measure(LoadTestOptions options, LoadTarget target, LocalCluster cluster)
-            throws InterruptedException {
+    /**
+     * Drives {@code target} for the warm-up and the measured window, printing each second.
+     *
+     * @param cluster the in-process cluster, to kill a node of; null for any other target
+     * @param tag labels the intervals in the latency log: empty for clstr's
+     */
+    private Measurement measure(LoadTestOptions options, Increments target, LocalCluster cluster, LatencyLog log,
+            Optional<String> tag) throws InterruptedException {
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, runnable -> {
             Thread thread = new Thread(runnable, "loadtest-timer");
             thread.setDaemon(true);
@@ -165,11 +209,17 @@ public final class LoadTest {
             long warmupMillis = options.warmup().toMillis();
             long endMillis = warmupMillis + options.duration().toMillis();
             long killMillis = options.killNodeAt().map(Duration::toMillis).orElse(-1L);
-            out.printf(Locale.ROOT, "load: %d in flight over %d counter(s) via %s; warm-up %s, measuring %s%n",
-                    options.concurrency(), options.keys(), options.via().name().toLowerCase(Locale.ROOT),
-                    options.warmup(), options.duration());
+            out.printf(Locale.ROOT, "load: %s over %d counter(s) via %s; warm-up %s, measuring %s%n",
+                    options.rate().map(rate -> String.format(Locale.ROOT, "%,d increments/s (open loop, at most %d in"
+                            + " flight)", rate, options.concurrency())).orElse(options.concurrency() + " in flight"),
+                    options.keys(), options.via().name().toLowerCase(Locale.ROOT), options.warmup(),
+                    options.duration());
             long started = System.nanoTime();
-            generator.start(options.concurrency());
+            if (options.rate().isPresent()) {
+                generator.startAtRate(options.rate().get(), options.concurrency());
+            } else {
+                generator.start(options.concurrency());
+            }
             long measuredFrom = -1;
             long ackedAtStart = 0;
             long previous = 0;
@@ -179,20 +229,22 @@ public final class LoadTest {
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, wake - System.nanoTime()));
                 long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 long acked = generator.acknowledged();
-                measurement.perSecond.add(acked - previous);
-                previous = acked;
                 Histogram interval = generator.intervalLatencies();
-                if (measuredFrom >= 0) {
+                boolean warmingUp = measuredFrom < 0;
+                if (!warmingUp) {
                     latency.add(interval);
+                    log.interval(interval, tag);
                 }
+                double p99 = interval.getTotalCount() == 0 ? 0.0 : interval.getValueAtPercentile(99) / 1000.0;
+                measurement.series.add(new LoadTestReport.Second(acked - previous, p99, warmingUp));
+                previous = acked;
                 out.printf(Locale.ROOT, "  %3ds %,9d ops/s  p99 %7.2f ms  retries %,d%s%n", second,
-                        measurement.perSecond.get(second - 1),
-                        interval.getTotalCount() == 0 ? 0.0 : interval.getValueAtPercentile(99) / 1000.0,
-                        generator.retries(), measuredFrom < 0 ? "  (warm-up)" : "");
-                if (measuredFrom < 0 && elapsedMillis >= warmupMillis) {
+                        measurement.series.get(second - 1).ops(), p99, generator.retries(),
+                        warmingUp ? "  (warm-up)" : "");
+                if (warmingUp && elapsedMillis >= warmupMillis) {
+                    // The latencies recorded from here on are the measured window's.
                     measuredFrom = System.nanoTime();
                     ackedAtStart = acked;
-                    generator.measure(true);
                 }
                 if (killMillis >= 0 && killSecond < 0 && elapsedMillis >= killMillis && cluster != null) {
                     killSecond = second;
@@ -203,7 +255,6 @@ public final class LoadTest {
                     break;
                 }
             }
-            generator.measure(false);
             measurement.ops = generator.acknowledged() - ackedAtStart;
             measurement.seconds = (System.nanoTime() - measuredFrom) / 1e9;
             measurement.latency = latency;
@@ -213,7 +264,7 @@ public final class LoadTest {
             measurement.errors = generator.errors();
             measurement.retries = generator.retries();
             if (killSecond > 0) {
-                measurement.recovery = LoadTestReport.recovery(measurement.perSecond, killSecond);
+                measurement.recovery = LoadTestReport.recovery(measurement.perSecond(), killSecond);
             }
             return measurement;
         } finally {
@@ -225,7 +276,7 @@ public final class LoadTest {
      * Every stored increment, grouped by counter, read from the global feed in one pass: one sequential read
      * of the log instead of a filtered read per counter, and it also sees events of counters nobody asked for.
      */
-    private static Map<String, List<Verification.StoredIncrement>> storedIncrements(EventStore store) {
+    static Map<String, List<Verification.StoredIncrement>> storedIncrements(EventStore store) {
         Map<String, List<Verification.StoredIncrement>> stored = new HashMap<>();
         EventFilter counters = EventFilter.aggregateTypes(CounterAggregate.TYPE);
         long after = 0;
@@ -249,8 +300,8 @@ public final class LoadTest {
     private static LoadTestReport report(LoadTestOptions options, Measurement measurement,
             Verification.Result verification, long heapMb) {
         return new LoadTestReport(options, measurement.ops, measurement.seconds, measurement.latency,
-                measurement.errors, measurement.retries, verification, heapMb, measurement.perSecond,
-                measurement.recovery);
+                measurement.errors, measurement.retries, verification, heapMb, measurement.series,
+                measurement.recovery, Optional.empty());
     }
 
     private static long heapAfterGc() {

@@ -19,6 +19,8 @@ import java.util.UUID;
  * On the memory backend they share one in-memory backend (store, key-value buckets and network); on NATS
  * each has its own connection, as separate processes would, under a stream and bucket prefix of its own
  * run so runs never see each other's data; closing the cluster deletes that data unless asked to keep it.
+ * NATS connections take the {@code CLSTR_NATS_*} settings of the environment (credentials, TLS, replicas), as a
+ * node does.
  */
 final class LocalCluster implements AutoCloseable {
 
@@ -26,15 +28,20 @@ final class LocalCluster implements AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofMillis(500);
     static final Duration MEMBER_TTL = Duration.ofSeconds(2);
 
+    private static final String NATS_SETTINGS = "CLSTR_NATS_";
+
     private final LoadTestOptions options;
+    private final Map<String, String> environment;
     private final String run = "lt" + UUID.randomUUID().toString().substring(0, 8);
     private final Backend sharedMemory;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Node> killed = new ArrayList<>();
     private boolean keepData;
 
-    LocalCluster(LoadTestOptions options) {
+    /** @param environment the process environment: its {@code CLSTR_NATS_*} settings are used */
+    LocalCluster(LoadTestOptions options, Map<String, String> environment) {
         this.options = options;
+        this.environment = Map.copyOf(environment);
         this.sharedMemory = options.backend().equals("memory")
                 ? Backend.inMemory(new InMemoryEventStore(), MEMBER_TTL) : null;
     }
@@ -63,11 +70,22 @@ final class LocalCluster implements AutoCloseable {
     }
 
     ClstrConfig config(String nodeId) {
+        return config(options, environment, run, nodeId);
+    }
+
+    /** The configuration of a node (or client) {@code nodeId} of cluster {@code cluster}, as this run sets it up. */
+    static ClstrConfig config(LoadTestOptions options, Map<String, String> processEnvironment, String cluster,
+            String nodeId) {
         Map<String, String> environment = new HashMap<>();
+        processEnvironment.forEach((name, value) -> {
+            if (name.startsWith(NATS_SETTINGS)) {
+                environment.put(name, value);
+            }
+        });
+        options.natsUrl().ifPresent(url -> environment.put("CLSTR_NATS_URL", url));
         environment.put("CLSTR_BACKEND", options.backend());
-        environment.put("CLSTR_NATS_URL", options.natsUrl());
         environment.put("CLSTR_NODE_ID", nodeId);
-        environment.put("CLSTR_CLUSTER", run);
+        environment.put("CLSTR_CLUSTER", cluster);
         environment.put("CLSTR_SHARDS", String.valueOf(options.shards()));
         environment.put("CLSTR_HTTP_PORT", "0");
         environment.put("CLSTR_REQUEST_TIMEOUT", options.requestTimeout().toMillis() + "ms");

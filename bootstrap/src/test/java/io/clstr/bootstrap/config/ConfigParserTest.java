@@ -68,13 +68,18 @@ class ConfigParserTest {
             assertThat(config.nats().credentialsFile()).isEmpty();
             assertThat(config.nats().nkeySeedFile()).isEmpty();
             assertThat(config.nats().tls()).isFalse();
+            assertThat(config.nats().tlsCaFile()).isEmpty();
+            assertThat(config.nats().tlsCertFile()).isEmpty();
+            assertThat(config.nats().tlsKeyFile()).isEmpty();
             assertThat(config.nats().replicas()).isEqualTo(1);
+            assertThat(config.httpAddress()).isEmpty();
+            assertThat(config.management()).isEmpty();
             assertThat(config.nodeId()).isEqualTo("node-test");
             assertThat(config.cluster()).isEqualTo("clstr");
             assertThat(config.shards()).isEqualTo(256);
             assertThat(config.httpPort()).isEqualTo(8080);
             assertThat(config.httpMaxBodyBytes()).isEqualTo(65_536);
-            assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(15));
             assertThat(config.idleTimeout()).isEqualTo(Duration.ofMinutes(2));
             assertThat(config.maxActiveEntities()).isEqualTo(100_000);
             assertThat(config.snapshotEvery()).isEqualTo(100);
@@ -189,6 +194,33 @@ class ConfigParserTest {
         }
 
         @Test
+        void tls_files_are_read_and_imply_tls() {
+            String ca = readableFile("ca.pem");
+            String cert = readableFile("client.pem");
+            String key = readableFile("client-key.pem");
+
+            NatsConfig nats = parse(Map.of("CLSTR_NATS_TLS_CA", ca, "CLSTR_NATS_TLS_CERT", cert,
+                    "CLSTR_NATS_TLS_KEY", key)).nats();
+
+            assertThat(nats.tls()).isTrue();
+            assertThat(nats.tlsCaFile()).hasValue(Path.of(ca));
+            assertThat(nats.tlsCertFile()).hasValue(Path.of(cert));
+            assertThat(nats.tlsKeyFile()).hasValue(Path.of(key));
+            assertThat(parse(Map.of("CLSTR_NATS_URL", "tls://a:4222")).nats().tls()).as("a tls:// URL").isTrue();
+        }
+
+        @Test
+        void the_http_address_and_a_management_listener_are_read() {
+            ClstrConfig config = parse(Map.of("CLSTR_HTTP_ADDRESS", "10.0.0.5", "CLSTR_MANAGEMENT_PORT", "9090"));
+
+            assertThat(config.httpAddress()).hasValue("10.0.0.5");
+            assertThat(config.management()).hasValue(new ClstrConfig.Management(java.util.Optional.of("10.0.0.5"),
+                    9090));
+            assertThat(parse(Map.of(), "--management-port=0", "--management-address", "::1").management())
+                    .hasValue(new ClstrConfig.Management(java.util.Optional.of("::1"), 0));
+        }
+
+        @Test
         void has_a_variable_and_a_flag_named_after_it() {
             for (Setting setting : Setting.values()) {
                 assertThat(setting.variable()).startsWith("CLSTR_").isUpperCase();
@@ -268,6 +300,8 @@ class ConfigParserTest {
                     .containsExactly("CLSTR_NATS_CREDS: must be a readable file, got '" + missing + "'");
             assertThat(problems(Map.of("CLSTR_NATS_NKEY", files.toString())))
                     .containsExactly("CLSTR_NATS_NKEY: must be a readable file, got '" + files + "'");
+            assertThat(problems(Map.of("CLSTR_NATS_TLS_CA", missing)))
+                    .containsExactly("CLSTR_NATS_TLS_CA: must be a readable file, got '" + missing + "'");
         }
 
         @Test
@@ -309,6 +343,43 @@ class ConfigParserTest {
             assertThat(problems(Map.of("CLSTR_NATS_USER", "u", "CLSTR_NATS_PASSWORD", "p"), "--nats-nkey",
                     readableFile("one.nk"))).hasSize(1).allMatch(problem -> problem.startsWith(
                             "CLSTR_NATS_USER, --nats-nkey: choose one way"));
+        }
+    }
+
+    @Nested
+    class Nats_tls {
+
+        @Test
+        void a_client_certificate_needs_its_key_and_a_key_its_certificate() {
+            assertThat(problems(Map.of("CLSTR_NATS_TLS_CERT", readableFile("c.pem"))))
+                    .containsExactly("CLSTR_NATS_TLS_CERT and CLSTR_NATS_TLS_KEY: set both or neither");
+            assertThat(problems(Map.of(), "--nats-tls-key", readableFile("k.pem")))
+                    .containsExactly("CLSTR_NATS_TLS_CERT and --nats-tls-key: set both or neither");
+        }
+
+        @Test
+        void tls_switched_off_while_a_file_or_url_asks_for_it_is_refused() {
+            assertThat(problems(Map.of("CLSTR_NATS_TLS", "false", "CLSTR_NATS_TLS_CA", readableFile("ca.pem"))))
+                    .containsExactly("CLSTR_NATS_TLS: is false, but CLSTR_NATS_TLS_CA ask for TLS");
+            assertThat(problems(Map.of("CLSTR_NATS_URL", "tls://a:4222"), "--nats-tls=false"))
+                    .containsExactly("--nats-tls: is false, but CLSTR_NATS_URL (tls:// or wss://) ask for TLS");
+        }
+    }
+
+    @Nested
+    class Management_listener {
+
+        @Test
+        void an_address_needs_a_port() {
+            assertThat(problems(Map.of("CLSTR_MANAGEMENT_ADDRESS", "127.0.0.1")))
+                    .containsExactly("CLSTR_MANAGEMENT_ADDRESS: needs CLSTR_MANAGEMENT_PORT");
+        }
+
+        @Test
+        void the_port_must_differ_from_the_api_port() {
+            assertThat(problems(Map.of("CLSTR_HTTP_PORT", "8080", "CLSTR_MANAGEMENT_PORT", "8080")))
+                    .containsExactly("CLSTR_MANAGEMENT_PORT: must differ from CLSTR_HTTP_PORT, got 8080 for both");
+            assertThat(parse(Map.of("CLSTR_HTTP_PORT", "0", "CLSTR_MANAGEMENT_PORT", "0")).management()).isPresent();
         }
     }
 
@@ -362,10 +433,101 @@ class ConfigParserTest {
         }
     }
 
+    @Nested
+    class Operations {
+
+        @Test
+        void by_default_the_node_stops_at_once_and_logs_text_at_info_without_an_access_log() {
+            ClstrConfig config = parse(Map.of());
+
+            assertThat(config.shutdownDelay()).isZero();
+            assertThat(config.logs()).isEqualTo(LogConfig.defaults());
+            assertThat(config.logs().format()).isEqualTo(LogFormat.TEXT);
+            assertThat(config.logs().level()).isEqualTo(Setting.LOG_LEVEL.defaultValue());
+            assertThat(config.logs().loggerLevels()).isEmpty();
+            assertThat(config.logs().accessLog()).isFalse();
+            assertThat(Setting.SHUTDOWN_DELAY.defaultValue()).isEqualTo("0s");
+            assertThat(Setting.LOG_FORMAT.defaultValue()).isEqualTo(config.logs().format().settingValue());
+            assertThat(Setting.ACCESS_LOG.defaultValue()).isEqualTo("false");
+        }
+
+        @Test
+        void come_from_variables_and_flags() {
+            ClstrConfig fromVariables = parse(Map.of("CLSTR_SHUTDOWN_DELAY", "5s", "CLSTR_LOG_FORMAT", "JSON",
+                    "CLSTR_LOG_LEVEL", "warn", "CLSTR_ACCESS_LOG", "true"));
+            ClstrConfig fromFlags = parse(Map.of("CLSTR_ACCESS_LOG", "true"), "--shutdown-delay=500ms",
+                    "--log-format", "json", "--log-level", "debug", "--access-log=false");
+
+            assertThat(fromVariables.shutdownDelay()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(fromVariables.logs()).isEqualTo(new LogConfig(LogFormat.JSON, "warn", Map.of(), true));
+            assertThat(fromFlags.shutdownDelay()).isEqualTo(Duration.ofMillis(500));
+            assertThat(fromFlags.logs()).isEqualTo(new LogConfig(LogFormat.JSON, "debug", Map.of(), false));
+            assertThat(parse(Map.of(), "--access-log").logs().accessLog()).isTrue();
+        }
+
+        @Test
+        void a_delay_may_be_zero_in_any_unit() {
+            assertThat(ConfigParser.delay("0s")).isZero();
+            assertThat(ConfigParser.delay("0ms")).isZero();
+            assertThat(ConfigParser.delay("5m")).isEqualTo(Duration.ofMinutes(5));
+        }
+
+        @Test
+        void log_levels_are_a_default_and_levels_of_named_loggers_in_any_order_and_case() {
+            LogConfig logs = parse(Map.of("CLSTR_LOG_LEVEL",
+                    "io.clstr.application.cluster=DEBUG, warn ,org.eclipse.jetty=info,Main$Inner=off")).logs();
+
+            assertThat(logs.level()).isEqualTo("warn");
+            assertThat(logs.loggerLevels()).containsOnly(Map.entry("io.clstr.application.cluster", "debug"),
+                    Map.entry("org.eclipse.jetty", "info"), Map.entry("Main$Inner", "off"));
+            assertThat(parse(Map.of("CLSTR_LOG_LEVEL", "io.clstr=trace")).logs().level()).isEqualTo("info");
+        }
+
+        @Test
+        void problem_types_are_relative_unless_a_base_the_adopter_owns_is_given() {
+            assertThat(parse(Map.of()).problemTypeBase()).isEqualTo("/problems/")
+                    .isEqualTo(Setting.PROBLEM_TYPE_BASE.defaultValue());
+            assertThat(parse(Map.of("CLSTR_PROBLEM_TYPE_BASE", "https://api.example.com/errors/")).problemTypeBase())
+                    .isEqualTo("https://api.example.com/errors/");
+            assertThat(parse(Map.of(), "--problem-type-base", "/api/problems/").problemTypeBase())
+                    .isEqualTo("/api/problems/");
+        }
+
+        @ParameterizedTest
+        @MethodSource("io.clstr.bootstrap.config.ConfigParserTest#invalidOperationValues")
+        void invalid_values_are_refused_naming_the_setting(String variable, String value, String problem) {
+            assertThat(problems(Map.of(variable, value))).containsExactly(variable + ": " + problem);
+        }
+    }
+
+    static Stream<Arguments> invalidOperationValues() {
+        String delay = "must be a duration such as 0s, 500ms or 5s, at most 5m";
+        String levels = " (levels: trace, debug, info, warn, error, off)";
+        String typeBase = "must be a path (/problems/) or an absolute URI (https://example.com/problems/) that ends"
+                + " with /, without query or fragment";
+        return Stream.of(
+                Arguments.of("CLSTR_SHUTDOWN_DELAY", "6m", delay + ", got '6m'"),
+                Arguments.of("CLSTR_SHUTDOWN_DELAY", "-1s", delay + ", got '-1s'"),
+                Arguments.of("CLSTR_LOG_FORMAT", "logfmt", "must be text or json, got 'logfmt'"),
+                Arguments.of("CLSTR_PROBLEM_TYPE_BASE", "problems/", typeBase + ", got 'problems/'"),
+                Arguments.of("CLSTR_PROBLEM_TYPE_BASE", "https://example.com/problems",
+                        typeBase + ", got 'https://example.com/problems'"),
+                Arguments.of("CLSTR_ACCESS_LOG", "on", "must be true or false, got 'on'"),
+                Arguments.of("CLSTR_LOG_LEVEL", "loud", "'loud' has no valid level" + levels + ", got 'loud'"),
+                Arguments.of("CLSTR_LOG_LEVEL", "info,", "'' has no valid level" + levels + ", got 'info,'"),
+                Arguments.of("CLSTR_LOG_LEVEL", "info,warn",
+                        "gives the default level twice; name a logger as logger=level, got 'info,warn'"),
+                Arguments.of("CLSTR_LOG_LEVEL", "io.clstr=debug,io.clstr=info",
+                        "gives logger io.clstr twice, got 'io.clstr=debug,io.clstr=info'"),
+                Arguments.of("CLSTR_LOG_LEVEL", "io..clstr=debug",
+                        "'io..clstr' is not a logger name such as io.clstr.application.cluster, got 'io..clstr=debug'"));
+    }
+
     static Stream<Arguments> invalidValues() {
         String duration = "must be a duration such as 500ms, 5s or 2m, between 1ms and 24h";
         String token = "must be 1 to 64 characters of A-Z a-z 0-9 _ -";
         String urls = "must be NATS URLs such as nats://host:4222, comma-separated (schemes nats, tls, ws, wss)";
+        String address = "must be an IP address or a host name, such as 127.0.0.1, ::1 or localhost";
         return Stream.of(
                 Arguments.of("CLSTR_BACKEND", "postgres", "must be memory or nats"),
                 Arguments.of("CLSTR_NATS_URL", "http://host:4222", urls),
@@ -377,6 +539,7 @@ class ConfigParserTest {
                 Arguments.of("CLSTR_NATS_TLS", "yes", "must be true or false"),
                 Arguments.of("CLSTR_NATS_REPLICAS", "0", "must be an integer between 1 and 5"),
                 Arguments.of("CLSTR_NATS_REPLICAS", "7", "must be an integer between 1 and 5"),
+                Arguments.of("CLSTR_NATS_STARTUP_TIMEOUT", "soon", duration),
                 Arguments.of("CLSTR_NODE_ID", "node.1", token),
                 Arguments.of("CLSTR_NODE_ID", "n".repeat(65), token),
                 Arguments.of("CLSTR_NODE_ID", "nœud", token),
@@ -385,6 +548,10 @@ class ConfigParserTest {
                 Arguments.of("CLSTR_SHARDS", "0", "must be an integer between 1 and 65536"),
                 Arguments.of("CLSTR_SHARDS", "65537", "must be an integer between 1 and 65536"),
                 Arguments.of("CLSTR_HTTP_PORT", "65536", "must be an integer between 0 and 65535"),
+                Arguments.of("CLSTR_HTTP_ADDRESS", "10.0.0.1 10.0.0.2", address),
+                Arguments.of("CLSTR_HTTP_ADDRESS", "http://host", address),
+                Arguments.of("CLSTR_MANAGEMENT_PORT", "-1", "must be an integer between 0 and 65535"),
+                Arguments.of("CLSTR_MANAGEMENT_ADDRESS", "host/24", address),
                 Arguments.of("CLSTR_HTTP_PORT", "80.5", "must be an integer between 0 and 65535"),
                 Arguments.of("CLSTR_HTTP_MAX_BODY", "0", "must be an integer between 1 and 1073741824"),
                 Arguments.of("CLSTR_HTTP_MAX_BODY", "64k", "must be an integer between 1 and 1073741824"),
@@ -411,10 +578,11 @@ class ConfigParserTest {
 
     @Test
     void every_setting_with_a_rule_has_an_invalid_case() {
-        Set<String> covered = invalidValues().map(arguments -> (String) arguments.get()[0]).collect(Collectors.toSet());
+        Set<String> covered = Stream.concat(invalidValues(), invalidOperationValues())
+                .map(arguments -> (String) arguments.get()[0]).collect(Collectors.toSet());
         // Free text refuses only emptiness (see secrets_are_never_echoed); files, unreadable ones.
         EnumSet<Setting> elsewhere = EnumSet.of(Setting.NATS_USER, Setting.NATS_PASSWORD, Setting.NATS_TOKEN,
-                Setting.NATS_CREDS, Setting.NATS_NKEY);
+                Setting.NATS_CREDS, Setting.NATS_NKEY, Setting.NATS_TLS_CA, Setting.NATS_TLS_CERT, Setting.NATS_TLS_KEY);
 
         for (Setting setting : EnumSet.complementOf(elsewhere)) {
             assertThat(covered).as("invalid cases").contains(setting.variable());

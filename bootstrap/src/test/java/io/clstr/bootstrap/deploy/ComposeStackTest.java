@@ -3,6 +3,7 @@ package io.clstr.bootstrap.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clstr.adapters.nats.testing.NatsContainer;
 import io.clstr.bootstrap.config.ClstrConfig;
 import io.clstr.bootstrap.config.ConfigParser;
 import io.clstr.bootstrap.config.Setting;
@@ -79,9 +80,27 @@ class ComposeStackTest {
         List<String> command = new ArrayList<>();
         nats.path("command").forEach(argument -> command.add(argument.asText()));
 
-        assertThat(nats.path("image").asText()).startsWith("nats:2.");
+        assertThat(nats.path("image").asText()).as("the image the Testcontainers fixture runs")
+                .isEqualTo(NatsContainer.IMAGE);
         assertThat(command).contains("-js", "-sd");
         assertThat(nats.path("volumes").toString()).contains(":" + command.get(command.indexOf("-sd") + 1));
+    }
+
+    @Test
+    void nats_is_healthy_once_jetstream_is_and_the_nodes_wait_for_it() {
+        assertThat(services.path("nats").path("healthcheck").path("test").toString())
+                .contains("http://127.0.0.1:8222/healthz");
+        nodes.keySet().forEach(node -> assertThat(services.path(node).path("depends_on").path("nats")
+                .path("condition").asText()).as(node).isEqualTo("service_healthy"));
+    }
+
+    @Test
+    void a_node_is_healthy_once_it_is_ready_on_its_container_port() {
+        nodes.forEach((node, environment) -> assertThat(services.path(node).path("healthcheck").path("test")
+                .toString()).as(node)
+                .contains("/dev/tcp/127.0.0.1/" + environment.get("CLSTR_HTTP_PORT"), "GET /health/ready", " 200 "));
+        nodes.keySet().forEach(node -> assertThat(services.path("prometheus").path("depends_on").path(node)
+                .path("condition").asText()).as(node).isEqualTo("service_healthy"));
     }
 
     @Test
@@ -104,8 +123,10 @@ class ComposeStackTest {
         JsonNode dashboard = DeployFiles.json("grafana/dashboards/clstr.json");
 
         assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
-        assertThat(dashboard.findValues("datasource")).allSatisfy(used ->
-                assertThat(used.path("uid").asText()).isEqualTo(datasource.path("uid").asText()));
+        // The dashboard's data source variable offers every Prometheus and starts on the default one.
+        assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
+        assertThat(datasource.path("isDefault").asBoolean()).isTrue();
+        assertThat(dashboard.path("templating").path("list").findValuesAsText("query")).contains("prometheus");
     }
 
     @Test

@@ -16,13 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every clstr metric the dashboard queries is one the node emits: {@link MetricNames#ALL}, the list the
  * metrics system test proves against a live scrape. A renamed metric fails here instead of leaving an empty
- * panel.
+ * panel. The dashboard lets people choose the data source and the nodes it shows.
  */
 class GrafanaDashboardTest {
-
-    /** Series Prometheus derives from a histogram family, and Micrometer's decaying maximum. */
-    private static final List<String> HISTOGRAM_SERIES = List.of("_bucket", "_count", "_sum", "_max");
-    private static final Pattern OUR_METRIC = Pattern.compile("\\b(clstr_[a-z0-9_]+|http_server_requests_[a-z0-9_]+)\\b");
 
     private static JsonNode dashboard;
     private static List<String> queries;
@@ -38,10 +34,9 @@ class GrafanaDashboardTest {
     void every_clstr_metric_in_a_query_is_emitted_by_the_node() {
         List<String> unknown = new ArrayList<>();
         for (String query : queries) {
-            Matcher metric = OUR_METRIC.matcher(query);
-            while (metric.find()) {
-                if (family(metric.group(1)) == null) {
-                    unknown.add(metric.group(1) + " in " + query);
+            for (String series : EmittedMetrics.in(query)) {
+                if (EmittedMetrics.family(series) == null) {
+                    unknown.add(series + " in " + query);
                 }
             }
         }
@@ -54,9 +49,8 @@ class GrafanaDashboardTest {
     void the_dashboard_shows_every_family_the_node_emits() {
         Set<String> shown = new TreeSet<>();
         for (String query : queries) {
-            Matcher metric = OUR_METRIC.matcher(query);
-            while (metric.find()) {
-                String family = family(metric.group(1));
+            for (String series : EmittedMetrics.in(query)) {
+                String family = EmittedMetrics.family(series);
                 if (family != null) {
                     shown.add(family);
                 }
@@ -70,9 +64,40 @@ class GrafanaDashboardTest {
     void quantiles_are_computed_from_histogram_buckets() {
         for (String query : queries) {
             if (query.contains("histogram_quantile")) {
-                assertThat(query).as(query).containsPattern("_bucket\\[").contains("by (le");
+                assertThat(query).as(query).containsPattern("_bucket(\\{[^}]*})?\\[").contains("by (le");
             }
         }
+    }
+
+    @Test
+    void the_data_source_and_the_nodes_to_show_are_chosen_on_the_dashboard() {
+        JsonNode datasource = variable("datasource");
+        JsonNode instance = variable("instance");
+
+        assertThat(datasource.path("type").asText()).isEqualTo("datasource");
+        assertThat(datasource.path("query").asText()).isEqualTo("prometheus");
+        assertThat(instance.path("type").asText()).isEqualTo("query");
+        assertThat(instance.path("definition").asText()).isEqualTo("label_values(clstr_cluster_members, instance)");
+        assertThat(instance.path("multi").asBoolean()).isTrue();
+        assertThat(instance.path("includeAll").asBoolean()).isTrue();
+        assertThat(dashboard.findValues("datasource")).allSatisfy(used ->
+                assertThat(used.path("uid").asText()).isEqualTo("${datasource}"));
+    }
+
+    @Test
+    void every_series_is_filtered_to_the_chosen_nodes() {
+        Pattern selector = Pattern.compile("\\b(?:clstr|http_server_requests|jvm|process)_[a-z0-9_]+\\b(\\{[^}]*})?");
+        List<String> unfiltered = new ArrayList<>();
+        for (String query : queries) {
+            Matcher series = selector.matcher(query);
+            while (series.find()) {
+                if (series.group(1) == null || !series.group(1).contains("instance=~\"$instance\"")) {
+                    unfiltered.add(series.group() + " in " + query);
+                }
+            }
+        }
+
+        assertThat(unfiltered).isEmpty();
     }
 
     @Test
@@ -84,19 +109,12 @@ class GrafanaDashboardTest {
         assertThat(dashboard.path("uid").asText()).isEqualTo("clstr");
     }
 
-    /** The family a series belongs to, or null if the node emits no such family. */
-    private static String family(String series) {
-        if (MetricNames.ALL.contains(series)) {
-            return series;
-        }
-        for (String suffix : HISTOGRAM_SERIES) {
-            if (series.endsWith(suffix)) {
-                String base = series.substring(0, series.length() - suffix.length());
-                if (MetricNames.ALL.contains(base)) {
-                    return base;
-                }
+    private static JsonNode variable(String name) {
+        for (JsonNode variable : dashboard.path("templating").path("list")) {
+            if (variable.path("name").asText().equals(name)) {
+                return variable;
             }
         }
-        return null;
+        throw new AssertionError("no dashboard variable " + name);
     }
 }

@@ -7,8 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Short real runs of the load test on the memory backend, so the command cannot rot. */
 class LoadTestTest {
@@ -43,6 +48,70 @@ class LoadTestTest {
             assertThat(summary.has(field)).as(field).isTrue();
         }
         assertThat(run.output()).contains("verification PASSED");
+        JsonNode series = summary.path("per_second");
+        assertThat(series.isArray()).isTrue();
+        assertThat(series.size()).as("one entry a second, warm-up included").isGreaterThanOrEqualTo(3);
+        assertThat(series.get(0).path("warmup").asBoolean()).isTrue();
+        assertThat(series.get(series.size() - 1).path("warmup").asBoolean()).isFalse();
+        assertThat(summary.path("baseline").isNull()).isTrue();
+        assertThat(summary.path("ratio").isNull()).isTrue();
+        assertThat(summary.path("rate").isNull()).isTrue();
+    }
+
+    @Test
+    void a_baseline_run_measures_the_floor_first_and_reports_both_and_their_ratio() throws Exception {
+        Run run = run("--baseline", "--nodes", "2", "--keys", "10", "--concurrency", "8", "--warmup", "1s",
+                "--duration", "2s", "--shards", "16");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTest.EXIT_VERIFIED);
+        JsonNode baseline = run.summary().path("baseline");
+        assertThat(baseline.path("floor").asText()).contains("in-memory append");
+        assertThat(baseline.path("ops").asLong()).isPositive();
+        assertThat(baseline.path("per_second").size()).isGreaterThanOrEqualTo(3);
+        assertThat(run.summary().path("ratio").asDouble()).isPositive()
+                .isCloseTo(run.summary().path("ops_per_s").asDouble() / baseline.path("ops_per_s").asDouble(),
+                        org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(run.output().indexOf("baseline: ")).as("the floor runs first")
+                .isLessThan(run.output().indexOf("starting 2 memory node(s)"));
+        assertThat(run.output()).contains("ratio        clstr reached");
+    }
+
+    @Test
+    void an_open_loop_run_verifies_and_writes_an_hdrhistogram_log(@TempDir Path directory) throws Exception {
+        Path log = directory.resolve("run.hlog");
+        Run run = run("--rate", "400", "--concurrency", "16", "--nodes", "1", "--keys", "10", "--warmup", "1s",
+                "--duration", "2s", "--shards", "16", "--baseline", "--output", log.toString());
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTest.EXIT_VERIFIED);
+        assertThat(run.summary().path("rate").asInt()).isEqualTo(400);
+        assertThat(run.output()).contains("400 increments/s open loop");
+        long clstr = 0;
+        long floor = 0;
+        HistogramLogReader reader = new HistogramLogReader(log.toFile());
+        for (EncodableHistogram interval = reader.nextIntervalHistogram(); interval != null;
+                interval = reader.nextIntervalHistogram()) {
+            long count = ((org.HdrHistogram.Histogram) interval).getTotalCount();
+            if ("baseline".equals(interval.getTag())) {
+                floor += count;
+            } else {
+                clstr += count;
+            }
+        }
+        assertThat(floor).as("the floor's intervals, tagged").isPositive();
+        assertThat(clstr).as("clstr's measured intervals").isPositive();
+    }
+
+    @Test
+    void driving_running_nodes_does_not_claim_a_backend() throws Exception {
+        LoadTestOptions options = LoadTestOptions.parse(List.of("--nodes", "1", "--shards", "16"));
+        try (LocalCluster cluster = new LocalCluster(options, Map.of()).start()) {
+            Run run = run("--target", cluster.httpUrls().get(0).toString(), "--keys", "5", "--concurrency", "4",
+                    "--warmup", "1s", "--duration", "1s");
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTest.EXIT_VERIFIED);
+            assertThat(run.summary().path("backend").isNull()).isTrue();
+            assertThat(run.output()).contains("running nodes (backend unknown)").doesNotContain("memory backend");
+        }
     }
 
     @Test
@@ -53,6 +122,17 @@ class LoadTestTest {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTest.EXIT_VERIFIED);
         assertThat(run.summary().path("via").asText()).isEqualTo("http");
         assertThat(run.summary().path("ops").asLong()).isPositive();
+    }
+
+    @Test
+    void the_http_baseline_is_a_bare_javalin_route_driven_by_the_same_client() throws Exception {
+        Run run = run("--via", "http", "--baseline", "--nodes", "1", "--keys", "10", "--concurrency", "8",
+                "--warmup", "1s", "--duration", "1s", "--shards", "16");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTest.EXIT_VERIFIED);
+        assertThat(run.summary().path("baseline").path("floor").asText()).contains("bare Javalin route");
+        assertThat(run.summary().path("baseline").path("ops").asLong()).isPositive();
+        assertThat(run.summary().path("ratio").asDouble()).isPositive();
     }
 
     @Test

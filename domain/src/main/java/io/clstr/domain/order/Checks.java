@@ -1,5 +1,6 @@
 package io.clstr.domain.order;
 
+import io.clstr.domain.kernel.Ids;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +17,28 @@ final class Checks {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return value;
+    }
+
+    /** {@code value}, which must be an id as {@link Ids} defines it (checked where ids enter: in commands). */
+    static String id(String value, String name) {
+        return Ids.require(value, name);
+    }
+
+    /** A line of a command: its client-chosen id, if any, and its product must be ids. */
+    static OrderLine commandLine(OrderLine line, String name) {
+        Objects.requireNonNull(line, name);
+        if (line.lineId() != null) {
+            id(line.lineId(), name + ".lineId");
+        }
+        id(line.sku(), name + ".sku");
+        return line;
+    }
+
+    /** A line of an event: it has an id. */
+    static OrderLine recordedLine(OrderLine line, String name) {
+        Objects.requireNonNull(line, name);
+        Objects.requireNonNull(line.lineId(), name + ".lineId");
+        return line;
     }
 
     /** An unmodifiable copy of {@code list}, which must not be null nor hold null elements. */

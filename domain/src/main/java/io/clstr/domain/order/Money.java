@@ -28,7 +28,7 @@ public record Money(BigDecimal amount, String currency) {
 
     public Money {
         Objects.requireNonNull(amount, "amount");
-        int decimals = decimalsOf(currency);
+        int decimals = decimals(currency);
         if (amount.signum() < 0) {
             throw new IllegalArgumentException("amount must not be negative, got " + amount);
         }
@@ -97,11 +97,18 @@ public record Money(BigDecimal amount, String currency) {
      * {@link java.util.Currency} with a fixed number of decimals (so not {@code XAU} or {@code XXX}).
      */
     static String requireCurrency(String code) {
-        decimalsOf(code);
+        decimals(code);
         return code;
     }
 
-    private static int decimalsOf(String code) {
+    /**
+     * How many decimals amounts in this currency have: 2 for EUR, 0 for JPY, 3 for BHD. The one rule for the
+     * scale of money, which the HTTP layer checks input against too.
+     *
+     * @throws IllegalArgumentException if money cannot be held in {@code code}: not an ISO 4217 code known to
+     *     {@link java.util.Currency}, or one without a fixed number of decimals ({@code XAU}, {@code XXX})
+     */
+    public static int decimals(String code) {
         Objects.requireNonNull(code, "currency");
         if (!CURRENCY_CODE.matcher(code).matches()) {
             throw new IllegalArgumentException(

@@ -2,9 +2,11 @@ package io.clstr.domain.order;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The state of an order, as {@link OrderAggregate} builds it from events. One record for every status:
@@ -71,6 +73,15 @@ public record Order(
     /** The line with this id, if the order has it. */
     public Optional<OrderLine> line(String lineId) {
         return Optional.ofNullable(lineOrNull(lineId));
+    }
+
+    /** The ids of the order's lines. */
+    Set<String> lineIds() {
+        Set<String> ids = new HashSet<>();
+        for (OrderLine line : lines) {
+            ids.add(line.lineId());
+        }
+        return ids;
     }
 
     OrderLine lineOrNull(String lineId) {

@@ -35,6 +35,7 @@ import io.clstr.domain.order.OrderEvent.OrderLineQuantityChanged;
 import io.clstr.domain.order.OrderEvent.OrderLineRemoved;
 import io.clstr.domain.order.OrderEvent.OrderPlaced;
 import io.clstr.domain.order.OrderEvent.OrderShipped;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -106,8 +107,16 @@ public final class OrderAggregate implements Aggregate<OrderCommand, OrderEvent,
             return Decision.reject(TOO_MANY_LINES,
                     "an order has at most " + MAX_LINES + " lines, got " + lines.size());
         }
-        Set<String> lineIds = new HashSet<>();
+        Set<String> chosenIds = new HashSet<>();
         for (OrderLine line : lines) {
+            if (line.lineId() != null) {
+                chosenIds.add(line.lineId());
+            }
+        }
+        Set<String> lineIds = new HashSet<>();
+        List<OrderLine> numbered = new ArrayList<>(lines.size());
+        for (OrderLine given : lines) {
+            OrderLine line = given.lineId() != null ? given : given.withLineId(firstFreeLineId(chosenIds, lineIds));
             Rejection problem = problemWith(line, place.currency());
             if (problem != null) {
                 return Decision.reject(problem);
@@ -115,8 +124,9 @@ public final class OrderAggregate implements Aggregate<OrderCommand, OrderEvent,
             if (!lineIds.add(line.lineId())) {
                 return Decision.reject(DUPLICATE_LINE_ID, "line id " + line.lineId() + " is used twice");
             }
+            numbered.add(line);
         }
-        return Decision.accept(new OrderPlaced(place.customerId(), place.currency(), lines, place.placedAt()));
+        return Decision.accept(new OrderPlaced(place.customerId(), place.currency(), numbered, place.placedAt()));
     }
 
     private static Decision<OrderEvent> addLine(AddLine add, Order order) {
@@ -124,7 +134,8 @@ public final class OrderAggregate implements Aggregate<OrderCommand, OrderEvent,
         if (refusal != null) {
             return Decision.reject(refusal);
         }
-        OrderLine line = add.line();
+        OrderLine line = add.line().lineId() != null ? add.line()
+                : add.line().withLineId(firstFreeLineId(order.lineIds(), Set.of()));
         Rejection problem = problemWith(line, order.currency());
         if (problem != null) {
             return Decision.reject(problem);
@@ -232,6 +243,19 @@ public final class OrderAggregate implements Aggregate<OrderCommand, OrderEvent,
         return null;
     }
 
+    /**
+     * The id of a line the client gave none: the first of {@code line-1}, {@code line-2}, … that neither set
+     * holds. One rule for placing and adding, decided here so that it sees every line and no two commands race.
+     */
+    private static String firstFreeLineId(Set<String> taken, Set<String> alsoTaken) {
+        for (int number = 1; ; number++) {
+            String id = "line-" + number;
+            if (!taken.contains(id) && !alsoTaken.contains(id)) {
+                return id;
+            }
+        }
+    }
+
     private static boolean isValidQuantity(int quantity) {
         return quantity > 0 && quantity <= MAX_QUANTITY;
     }
@@ -242,7 +266,7 @@ public final class OrderAggregate implements Aggregate<OrderCommand, OrderEvent,
     }
 
     private static Rejection notFound(Order order) {
-        return new Rejection(ORDER_NOT_FOUND, "order " + order.id() + " has not been placed");
+        return Rejection.notFound(ORDER_NOT_FOUND, "order " + order.id() + " has not been placed");
     }
 
     private static Decision<OrderEvent> lineNotFound(Order order, String lineId) {

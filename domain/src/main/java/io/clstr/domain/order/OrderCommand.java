@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a client may ask of an order. Constructors refuse malformed commands (missing or blank values,
- * unknown currencies) with an exception; whether a well-formed command is allowed is decided by
+ * What a client may ask of an order. Constructors refuse malformed commands (missing values, ids that are blank
+ * or hold invisible characters, see {@link io.clstr.domain.kernel.Ids}, unknown currencies) with an exception; whether a well-formed command is allowed is decided by
  * {@link OrderAggregate} with a rejection code. Times are stamped by the caller, never read from a clock here.
  */
 public sealed interface OrderCommand {
@@ -15,9 +15,12 @@ public sealed interface OrderCommand {
     record PlaceOrder(String customerId, String currency, List<OrderLine> lines, Instant placedAt)
             implements OrderCommand {
         public PlaceOrder {
-            Checks.text(customerId, "customerId");
+            Checks.id(customerId, "customerId");
             Money.requireCurrency(currency);
             lines = Checks.elements(lines, "lines");
+            for (int i = 0; i < lines.size(); i++) {
+                Checks.commandLine(lines.get(i), "lines[" + i + "]");
+            }
             Objects.requireNonNull(placedAt, "placedAt");
         }
     }
@@ -25,21 +28,21 @@ public sealed interface OrderCommand {
     /** Adds a line to a placed order. */
     record AddLine(OrderLine line) implements OrderCommand {
         public AddLine {
-            Objects.requireNonNull(line, "line");
+            Checks.commandLine(line, "line");
         }
     }
 
     /** Removes a line from a placed order. */
     record RemoveLine(String lineId) implements OrderCommand {
         public RemoveLine {
-            Checks.text(lineId, "lineId");
+            Checks.id(lineId, "lineId");
         }
     }
 
     /** Sets the quantity of a line of a placed order. */
     record ChangeQuantity(String lineId, int quantity) implements OrderCommand {
         public ChangeQuantity {
-            Checks.text(lineId, "lineId");
+            Checks.id(lineId, "lineId");
         }
     }
 
@@ -64,7 +67,7 @@ public sealed interface OrderCommand {
     /** Records that a confirmed order left with a carrier. */
     record ShipOrder(String trackingNumber, Instant shippedAt) implements OrderCommand {
         public ShipOrder {
-            Checks.text(trackingNumber, "trackingNumber");
+            Checks.id(trackingNumber, "trackingNumber");
             Objects.requireNonNull(shippedAt, "shippedAt");
         }
     }

@@ -18,6 +18,9 @@ public sealed interface OrderEvent {
             Checks.text(customerId, "customerId");
             Money.requireCurrency(currency);
             lines = Checks.elements(lines, "lines");
+            for (int i = 0; i < lines.size(); i++) {
+                Checks.recordedLine(lines.get(i), "lines[" + i + "]");
+            }
             Objects.requireNonNull(placedAt, "placedAt");
         }
     }
@@ -25,7 +28,7 @@ public sealed interface OrderEvent {
     /** A line was appended to the order. */
     record OrderLineAdded(OrderLine line) implements OrderEvent {
         public OrderLineAdded {
-            Objects.requireNonNull(line, "line");
+            Checks.recordedLine(line, "line");
         }
     }
 

@@ -150,6 +150,16 @@ class OrderAggregateTest {
         }
 
         @Test
+        void numbers_the_lines_without_an_id_around_the_ids_the_client_chose() {
+            OrderLine unnamed = aLine(null, 1, eur("1.00"));
+
+            anOrder()
+                    .when(placeOrder(unnamed, aLine("line-1"), unnamed, aLine("gift")))
+                    .thenState(order -> assertThat(order.lines()).extracting(OrderLine::lineId)
+                            .containsExactly("line-2", "line-1", "line-3", "gift"));
+        }
+
+        @Test
         void rejects_two_lines_with_the_same_id() {
             anOrder()
                     .when(placeOrder(aLine("a"), aLine("b"), aLine("a", 5, eur("3.00"))))
@@ -176,6 +186,24 @@ class OrderAggregateTest {
                     .when(new AddLine(added))
                     .thenEmits(new OrderLineAdded(added))
                     .thenState(order -> assertThat(order.lines()).containsExactly(aLine("a"), added));
+        }
+
+        @Test
+        void numbers_a_line_without_an_id_by_the_same_rule_as_placing() {
+            anOrder()
+                    .given(placedEvents(aLine("line-1"), aLine("line-2"), aLine("line-4")))
+                    .when(new AddLine(new OrderLine(null, "sku-9", 1, eur("1.00"))))
+                    .thenEmits(new OrderLineAdded(new OrderLine("line-3", "sku-9", 1, eur("1.00"))));
+        }
+
+        @Test
+        void numbers_a_line_with_the_id_of_a_removed_one_when_that_is_the_first_free() {
+            anOrder()
+                    .given(placedEvents(aLine("line-1"), aLine("line-2")))
+                    .given(new OrderLineRemoved("line-1"))
+                    .when(new AddLine(aLine(null, 1, eur("1.00"))))
+                    .thenState(order -> assertThat(order.lines()).extracting(OrderLine::lineId)
+                            .containsExactly("line-2", "line-1"));
         }
 
         @Test

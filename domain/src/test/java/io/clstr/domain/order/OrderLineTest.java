@@ -21,9 +21,9 @@ class OrderLineTest {
     }
 
     @Test
-    void rejects_a_missing_or_blank_line_id() {
-        assertThatThrownBy(() -> new OrderLine(null, "sku", 1, eur("1"))).isInstanceOf(NullPointerException.class)
-                .hasMessage("lineId");
+    void may_leave_the_line_id_to_the_order_but_not_blank() {
+        assertThat(new OrderLine(null, "sku", 1, eur("1")).withLineId("line-1"))
+                .isEqualTo(new OrderLine("line-1", "sku", 1, eur("1")));
         assertThatThrownBy(() -> new OrderLine(" ", "sku", 1, eur("1"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lineId must not be blank");
     }

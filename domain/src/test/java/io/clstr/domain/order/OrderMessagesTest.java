@@ -100,6 +100,22 @@ class OrderMessagesTest {
         }
 
         @Test
+        void ids_in_commands_hold_only_characters_that_show() {
+            String hidden = "a\u202Eb";
+            String refusal = "must not contain invisible, control or format characters (found U+202E)";
+
+            assertThatThrownBy(() -> new PlaceOrder(hidden, "EUR", List.of(), PLACED_AT))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("customerId " + refusal);
+            assertThatThrownBy(() -> new PlaceOrder(CUSTOMER_ID, "EUR", List.of(aLine(hidden)), PLACED_AT))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("lines[0].lineId " + refusal);
+            assertThatThrownBy(() -> new AddLine(new OrderLine("a", hidden, 1, OrderFixtures.eur("1"))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("line.sku " + refusal);
+            assertThatThrownBy(() -> new RemoveLine(hidden)).hasMessage("lineId " + refusal);
+            assertThatThrownBy(() -> new ChangeQuantity(hidden, 1)).hasMessage("lineId " + refusal);
+            assertThatThrownBy(() -> new ShipOrder(hidden, Instant.EPOCH)).hasMessage("trackingNumber " + refusal);
+        }
+
+        @Test
         void ship_order_needs_a_tracking_number() {
             assertThatThrownBy(() -> new ShipOrder(" ", Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("trackingNumber must not be blank");
@@ -127,6 +143,16 @@ class OrderMessagesTest {
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new OrderPlaced(CUSTOMER_ID, "EUR", List.of(), null))
                     .isInstanceOf(NullPointerException.class);
+        }
+
+        @Test
+        void recorded_lines_always_have_an_id() {
+            OrderLine unnumbered = aLine(null, 1, OrderFixtures.eur("1"));
+
+            assertThatThrownBy(() -> new OrderPlaced(CUSTOMER_ID, "EUR", List.of(unnumbered), PLACED_AT))
+                    .isInstanceOf(NullPointerException.class).hasMessage("lines[0].lineId");
+            assertThatThrownBy(() -> new OrderEvent.OrderLineAdded(unnumbered))
+                    .isInstanceOf(NullPointerException.class).hasMessage("line.lineId");
         }
 
         @Test

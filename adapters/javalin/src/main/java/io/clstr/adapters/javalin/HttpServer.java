@@ -3,25 +3,34 @@ package io.clstr.adapters.javalin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clstr.adapters.javalin.internal.CounterRoutes;
 import io.clstr.adapters.javalin.internal.HttpJson;
+import io.clstr.adapters.javalin.internal.LogContext;
 import io.clstr.adapters.javalin.internal.OperationsRoutes;
 import io.clstr.adapters.javalin.internal.OrderRoutes;
 import io.clstr.adapters.javalin.internal.ProblemErrorHandler;
 import io.clstr.adapters.javalin.internal.ProblemHandlers;
+import io.clstr.adapters.javalin.internal.RequestIds;
 import io.clstr.adapters.javalin.internal.RouteSupport;
 import io.clstr.ports.out.metrics.HttpMetrics;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.util.JavalinException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API of a node: orders, counters, health and the cluster view, served by Javalin on Jetty.
  * Handlers never hold a server thread while a use case runs. Every error is an RFC 9457 problem document.
+ *
+ * <p>With a management listener ({@link HttpSettings#management()}) the operations endpoints ({@code /cluster}
+ * and the extra routes such as {@code /metrics}) answer only there, and the API only on the API port; health
+ * answers on both. One Jetty server serves both listeners: a request's local port decides what it may reach.
  *
  * <p>Lifecycle: {@link #start()} once, then {@link #stop(Duration)} or {@link #close()}, which stop accepting
  * requests and let the ones in flight finish.
@@ -42,11 +55,19 @@ public final class HttpServer implements AutoCloseable {
     /** In-flight requests end within the request timeout; this much more lets their responses go out. */
     private static final Duration DRAIN_MARGIN = Duration.ofSeconds(1);
     private static final Duration IDLE_CONNECTION_GRACE = Duration.ofMillis(100);
+    private static final String API_CONNECTOR = "api";
+    private static final String MANAGEMENT_CONNECTOR = "management";
+    /** Answered on every listener: load balancers probe the API port, orchestrators the management port. */
+    private static final Set<String> HEALTH_PATHS = Set.of(OperationsRoutes.LIVE, OperationsRoutes.READY);
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
     private final HttpSettings settings;
     private final HttpMetrics metrics;
     private final List<Route> routes = new ArrayList<>();
     private final Javalin javalin;
+    /** The operations paths that move to the management listener when there is one. */
+    private final Set<String> operationsPaths = new HashSet<>();
+    private volatile int managementPort = -1;
     private boolean started;
     private boolean stopped;
 
@@ -55,15 +76,19 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * @param extraRoutes plain text routes served beside the API, such as {@code GET /metrics}
+     * @param extraRoutes plain text operations routes, such as {@code GET /metrics}: served on the management
+     *     listener when there is one, else beside the API
      */
     public HttpServer(HttpSettings settings, HttpApi api, HttpMetrics metrics, List<PlainRoute> extraRoutes) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(api, "api");
         List<PlainRoute> plainRoutes = List.copyOf(extraRoutes);
+        operationsPaths.add(OperationsRoutes.CLUSTER);
+        plainRoutes.forEach(plain -> operationsPaths.add(plain.path()));
         ObjectMapper mapper = HttpJson.newObjectMapper();
-        RouteSupport support = RouteSupport.create(mapper, settings.maxBodyBytes(), settings.requestTimeout());
+        RouteSupport support = RouteSupport.create(mapper, settings.maxBodyBytes(), settings.requestTimeout(),
+                settings.problemTypeBase());
         ProblemHandlers problems = new ProblemHandlers(support.responses());
         this.javalin = Javalin.create(config -> {
             configureServer(config, mapper, support, problems);
@@ -74,6 +99,8 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
             problems.register(config.routes);
+            settings.management().ifPresent(management -> config.routes.before(this::onlyWhatThisListenerServes));
+            config.routes.beforeMatched(LogContext::entity);
             // region sample: tools/MakeItYours.java --without-samples deletes the samples' routes.
             new OrderRoutes(api.orders(), support).register(config.routes);
             new CounterRoutes(api.counters(), support).register(config.routes);
@@ -95,15 +122,47 @@ public final class HttpServer implements AutoCloseable {
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = settings.maxBodyBytes();
+        config.jetty.addConnector((server, http) -> connector(server, http, API_CONNECTOR, settings.address(),
+                settings.port()));
+        settings.management().ifPresent(management -> config.jetty.addConnector((server, http) -> connector(server,
+                http, MANAGEMENT_CONNECTOR, management.address(), management.port())));
         // A backstop only: each use-case call already ends within the request timeout.
         config.http.asyncTimeout = settings.requestTimeout().multipliedBy(2).plus(DRAIN_MARGIN).toMillis();
         config.router.javaLangErrorHandler(problems::writeError);
         config.jetty.modifyServer(server -> {
             server.insertHandler(new GracefulHandler());
+            server.insertHandler(new RequestIds());
             server.setErrorHandler(new ProblemErrorHandler(support.responses()));
         });
-        config.requestLogger.http((ctx, millis) -> metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(),
-                (long) (millis * 1_000_000.0)));
+        config.requestLogger.http((ctx, millis) -> {
+            metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), (long) (millis * 1_000_000.0));
+            AccessLog.record(ctx, millis);
+        });
+    }
+
+    private static ServerConnector connector(Server server, HttpConfiguration http, String name, String address,
+            int port) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setName(name);
+        connector.setHost(address);
+        connector.setPort(port);
+        return connector;
+    }
+
+    /** With a management listener: operations there, the API on the API port, health on both; else 404. */
+    private void onlyWhatThisListenerServes(Context ctx) {
+        // As the router matches it: repeated and trailing slashes do not count.
+        String path = REPEATED_SLASHES.matcher(ctx.path()).replaceAll("/");
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (HEALTH_PATHS.contains(path)) {
+            return;
+        }
+        boolean management = ctx.req().getLocalPort() == managementPort;
+        if (management != operationsPaths.contains(path)) {
+            throw new NotFoundResponse();
+        }
     }
 
     private static String routeOf(Context ctx) {
@@ -117,17 +176,41 @@ public final class HttpServer implements AutoCloseable {
             throw new IllegalStateException("the HTTP server was already started");
         }
         started = true;
-        javalin.start(settings.port());
-        LOG.info("HTTP API listening on port {}", port());
+        javalin.start();
+        if (settings.management().isPresent()) {
+            managementPort = localPort(MANAGEMENT_CONNECTOR);
+            LOG.info("HTTP API listening on port {}, operations on port {}", port(), managementPort);
+        } else {
+            LOG.info("HTTP API listening on port {}", port());
+        }
         return this;
     }
 
-    /** The bound port: the actual one when the settings asked for any free port (0). */
+    /** The bound port of the API: the actual one when the settings asked for any free port (0). */
     public synchronized int port() {
+        requireStarted();
+        return localPort(API_CONNECTOR);
+    }
+
+    /** The bound port of the operations endpoints: the management port if there is one, else the API's. */
+    public synchronized int managementPort() {
+        requireStarted();
+        return settings.management().isPresent() ? localPort(MANAGEMENT_CONNECTOR) : port();
+    }
+
+    private void requireStarted() {
         if (!started) {
             throw new IllegalStateException("the HTTP server is not started");
         }
-        return javalin.port();
+    }
+
+    private int localPort(String connectorName) {
+        for (Connector connector : javalin.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector server && connectorName.equals(server.getName())) {
+                return server.getLocalPort();
+            }
+        }
+        throw new IllegalStateException("no " + connectorName + " connector");
     }
 
     /** Every route the server answers, as registered: the API and the extra routes. */

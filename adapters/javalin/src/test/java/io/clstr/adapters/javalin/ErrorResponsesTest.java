@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clstr.ports.in.request.CommandOutcome;
 import io.clstr.ports.in.request.ConcurrencyConflictException;
+import io.clstr.ports.in.request.InvalidInputException;
 import io.clstr.ports.in.request.ServiceUnavailableException;
+import io.clstr.ports.out.keyvalue.KeyValueException;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -40,6 +42,47 @@ class ErrorResponsesTest {
 
     private static String existingOrder() {
         return "/orders/" + api.placeSampleOrder().path("orderId").asText();
+    }
+
+    /** A request never costs more to answer than it cost to send: problems stay small whatever the body. */
+    @Nested
+    class Cost_bounds {
+
+        private static final int SMALL_PROBLEM_BYTES = 4096;
+
+        @Test
+        void fifteen_thousand_empty_lines_are_refused_whole_in_a_small_problem() {
+            String body = "{\"customerId\":\"c\",\"currency\":\"EUR\",\"lines\":["
+                    + String.join(",", java.util.Collections.nCopies(15_000, "{}")) + "]}";
+            assertThat(body.length()).isGreaterThan(45_000);
+
+            try (TestApi roomy = TestApi.start()) {
+                HttpResponse<String> response = roomy.post("/orders", body);
+
+                JsonNode problem = assertProblem(response, 400, "VALIDATION_FAILED");
+                assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("lines");
+                assertThat(problem.path("detail").asText()).isEqualTo("lines must have at most 100 lines.");
+                assertThat(response.body().length()).isLessThan(SMALL_PROBLEM_BYTES);
+                assertThat(roomy.orders.calls).isEmpty();
+            }
+        }
+
+        @Test
+        void lists_the_first_twenty_field_errors_and_counts_the_rest() {
+            String body = "{\"customerId\":\"c\",\"currency\":\"EUR\",\"lines\":["
+                    + String.join(",", java.util.Collections.nCopies(100, "{}")) + "]}";
+
+            try (TestApi roomy = TestApi.start()) {
+                HttpResponse<String> response = roomy.post("/orders", body);
+
+                JsonNode problem = assertProblem(response, 400, "VALIDATION_FAILED");
+                assertThat(problem.path("errors")).hasSize(20);
+                assertThat(problem.path("errors").path(0).path("field").asText()).isEqualTo("lines[0].sku");
+                assertThat(problem.path("omittedErrors").asInt()).isEqualTo(280);
+                assertThat(problem.path("detail").asText()).isEqualTo("300 fields are invalid; errors lists the first 20.");
+                assertThat(response.body().length()).isLessThan(SMALL_PROBLEM_BYTES);
+            }
+        }
     }
 
     @Nested
@@ -82,11 +125,23 @@ class ErrorResponsesTest {
         @Test
         void every_invalid_field_is_reported_at_once() {
             JsonNode problem = assertProblem(api.post("/orders", "{\"customerId\":\"\",\"currency\":\"eur\",\"lines\":["
-                    + "{\"sku\":\"S\",\"quantity\":0,\"unitPrice\":\"1.001\"}]}"), 400, "VALIDATION_FAILED");
+                    + "{\"sku\":\"S\",\"quantity\":0,\"unitPrice\":\"-1\"}]}"), 400, "VALIDATION_FAILED");
 
             assertThat(problem.path("errors").findValuesAsText("field"))
                     .containsExactly("customerId", "currency", "lines[0].quantity", "lines[0].unitPrice");
             assertThat(problem.path("detail").asText()).isEqualTo("4 fields are invalid; see errors.");
+        }
+
+        @Test
+        void a_cursor_the_use_case_refuses_is_400_naming_it() {
+            api.orders.listFailure.set(new InvalidInputException("cursor",
+                    "must be the nextCursor of the previous page (or absent for the first page)"));
+
+            JsonNode problem = assertProblem(api.get("/orders?cursor=abc"), 400, "VALIDATION_FAILED");
+
+            assertThat(problem.path("errors").path(0).path("field").asText()).isEqualTo("cursor");
+            assertThat(problem.path("detail").asText())
+                    .isEqualTo("cursor must be the nextCursor of the previous page (or absent for the first page).");
         }
 
         @Test
@@ -106,6 +161,7 @@ class ErrorResponsesTest {
             assertProblem(api.post(order + "/lines", "{\"sku\":\"S\",\"quantity\":0,\"unitPrice\":\"1\"}"), 400,
                     "VALIDATION_FAILED");
             assertProblem(api.patch(order + "/lines/line-1", "{\"quantity\":-2}"), 400, "VALIDATION_FAILED");
+            assertProblem(api.patch(order + "/lines/line-1", "{\"quantity\":10001}"), 400, "VALIDATION_FAILED");
             assertProblem(api.patch(order + "/lines/line-1", "{}"), 400, "VALIDATION_FAILED");
             assertProblem(api.post(order + "/cancel", "{\"reason\":\"\"}"), 400, "VALIDATION_FAILED");
             assertProblem(api.post(order + "/ship", "{}"), 400, "VALIDATION_FAILED");
@@ -133,11 +189,22 @@ class ErrorResponsesTest {
             "/orders/order-1?asOf=yesterday|asOf",
             "/orders/order-1?version=1&asOf=2026-01-31T12:00:00Z|asOf",
             "/orders/order-1?at=1|at",
+            "/orders/order-1/events?from=1|from",
+            "/orders?customerId=%E2%80%AE|customerId",
+            "/orders/a%E2%80%8Bb|id",
         })
-        void an_invalid_query_parameter_is_named(String path, String field) {
+        void an_invalid_query_or_path_parameter_is_named(String path, String field) {
             JsonNode problem = assertProblem(api.get(path), 400, "VALIDATION_FAILED");
 
             assertThat(problem.path("errors").findValuesAsText("field")).containsExactly(field);
+        }
+
+        @Test
+        void a_path_that_takes_no_query_parameters_says_so() {
+            JsonNode problem = assertProblem(api.get("/orders/order-1/events?from=1"), 400, "VALIDATION_FAILED");
+
+            assertThat(problem.path("detail").asText())
+                    .isEqualTo("from is not a query parameter of this path, which takes none.");
         }
     }
 
@@ -150,8 +217,10 @@ class ErrorResponsesTest {
         }
 
         @Test
-        void an_unknown_version_of_an_order_is_404() {
-            assertProblem(api.get(existingOrder() + "?version=99"), 404, "NOT_FOUND");
+        void a_version_beyond_the_latest_is_404_saying_so() {
+            JsonNode problem = assertProblem(api.get(existingOrder() + "?version=99"), 404, "NOT_FOUND");
+
+            assertThat(problem.path("detail").asText()).isEqualTo("There is no version 99: the latest version is 1.");
         }
 
         @Test
@@ -160,12 +229,13 @@ class ErrorResponsesTest {
         }
 
         @Test
-        void the_order_not_found_rejection_is_404_like_any_unknown_order() {
+        void a_rejection_is_answered_by_its_kind_never_by_its_code() {
+            // The service turns a rejection of kind NOT_FOUND into NotFound; a code alone means nothing here.
             api.orders.nextCommand(() -> CompletableFuture.completedFuture(
                     new CommandOutcome.Rejected<>("ORDER_NOT_FOUND", "No order order-x.")));
 
-            JsonNode problem = assertProblem(api.send("POST", "/orders/order-x/confirm", BodyPublishers.noBody()), 404,
-                    "NOT_FOUND");
+            JsonNode problem = assertProblem(api.send("POST", "/orders/order-x/confirm", BodyPublishers.noBody()), 409,
+                    "ORDER_NOT_FOUND");
 
             assertThat(problem.path("detail").asText()).isEqualTo("No order order-x.");
         }
@@ -201,7 +271,22 @@ class ErrorResponsesTest {
                 "EMPTY_ORDER");
 
         assertThat(problem.path("detail").asText()).isEqualTo("An order without lines cannot be confirmed.");
-        assertThat(problem.path("type").asText()).isEqualTo("https://clstr.io/problems/empty-order");
+        assertThat(problem.path("type").asText()).isEqualTo("/problems/empty-order");
+        assertThat(problem.path("instance").asText()).isEqualTo(emptyOrder + "/confirm");
+    }
+
+    @Test
+    void problem_types_follow_the_configured_base_and_name_the_request_path() {
+        try (TestApi owned = TestApi.start(HttpSettings.onPort(0)
+                .withProblemTypeBase("https://api.example.com/errors/"))) {
+            JsonNode missing = TestApi.json(owned.get("/no-such-path"));
+            JsonNode invalid = TestApi.json(owned.post("/orders", "{\"customerId\":\"c-1\"}"));
+
+            assertThat(missing.path("type").asText()).isEqualTo("https://api.example.com/errors/not-found");
+            assertThat(missing.path("instance").asText()).isEqualTo("/no-such-path");
+            assertThat(invalid.path("type").asText()).isEqualTo("https://api.example.com/errors/validation-failed");
+            assertThat(invalid.path("instance").asText()).isEqualTo("/orders");
+        }
     }
 
     @Test
@@ -321,6 +406,17 @@ class ErrorResponsesTest {
         }
 
         @Test
+        void a_failing_read_model_store_is_503() {
+            api.orders.listFailure.set(new KeyValueException("read on KV_clstr-read-models got nothing for 5000 ms"));
+
+            HttpResponse<String> response = api.get("/orders");
+
+            assertProblem(response, 503, "SERVICE_UNAVAILABLE");
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(response.body()).doesNotContain("KV_", "5000");
+        }
+
+        @Test
         void a_node_that_is_not_ready_answers_503_with_its_problem() {
             api.operations.health = io.clstr.ports.in.operations.HealthQuery.Health.notReady("event store unreachable");
             try {
@@ -410,12 +506,28 @@ class ErrorResponsesTest {
                 Arguments.of(json("{'customerId':'  ','currency':'EUR','lines':[]}"), "customerId",
                         "must not be blank"),
                 Arguments.of(json("{'customerId':'c\\u0000','currency':'EUR','lines':[]}"), "customerId",
-                        "must not contain control characters"),
+                        invisible("0000")),
+                Arguments.of(json("{'customerId':'c\\u202Ed','currency':'EUR','lines':[]}"), "customerId",
+                        invisible("202E")),
+                Arguments.of(json("{'customerId':'\\u200Bc','currency':'EUR','lines':[]}"), "customerId",
+                        invisible("200B")),
+                Arguments.of(json("{'customerId':'c\\u2028','currency':'EUR','lines':[]}"), "customerId",
+                        invisible("2028")),
+                Arguments.of(json("{'customerId':'\\uFEFFc','currency':'EUR','lines':[]}"), "customerId",
+                        invisible("FEFF")),
+                Arguments.of(line("'lineId':'a\\u2029','quantity':1,'unitPrice':'1'"), "lines[0].lineId",
+                        invisible("2029")),
+                Arguments.of(order("'lines':[{'sku':'S\\u00A0','quantity':1,'unitPrice':'1'}]"), "lines[0].sku",
+                        invisible("00A0")),
                 Arguments.of(json("{'customerId':'c','lines':[]}"), "currency", "is required"),
-                Arguments.of(json("{'customerId':'c','currency':'euro','lines':[]}"), "currency",
-                        "must be an ISO 4217 currency code such as EUR"),
-                Arguments.of(json("{'customerId':'c','currency':'ABC','lines':[]}"), "currency",
-                        "must be an ISO 4217 currency code such as EUR"),
+                Arguments.of(json("{'customerId':'c','currency':'euro','lines':[]}"), "currency", unusableCurrency()),
+                Arguments.of(json("{'customerId':'c','currency':'ABC','lines':[]}"), "currency", unusableCurrency()),
+                Arguments.of(json("{'customerId':'c','currency':'XXX','lines':[]}"), "currency", unusableCurrency()),
+                Arguments.of(json("{'customerId':'c','currency':'XAU','lines':[]}"), "currency", unusableCurrency()),
+                Arguments.of(json("{'customerId':'c','currency':'JPY','lines':[{'sku':'S','quantity':1,"
+                        + "'unitPrice':'9.99'}]}"), price, "must have at most 0 decimal places in JPY"),
+                Arguments.of(json("{'customerId':'c','currency':'BHD','lines':[{'sku':'S','quantity':1,"
+                        + "'unitPrice':'1.2345'}]}"), price, "must have at most 3 decimal places in BHD"),
                 Arguments.of(json("{'customerId':'c','currency':'EUR'}"), "lines", "is required"),
                 Arguments.of(order("'lines':[null]"), "lines[0]", "is required"),
                 Arguments.of(line("'lineId':' ','quantity':1,'unitPrice':'1'"), "lines[0].lineId", "must not be blank"),
@@ -423,14 +535,23 @@ class ErrorResponsesTest {
                 Arguments.of(line("'unitPrice':'1'"), "lines[0].quantity", "is required"),
                 Arguments.of(line("'quantity':0,'unitPrice':'1'"), "lines[0].quantity", "must be positive"),
                 Arguments.of(line("'quantity':-1,'unitPrice':'1'"), "lines[0].quantity", "must be positive"),
+                Arguments.of(line("'quantity':10001,'unitPrice':'1'"), "lines[0].quantity", "must be at most 10000"),
                 Arguments.of(line("'quantity':1"), price, "is required"),
-                Arguments.of(line("'quantity':1,'unitPrice':'9.999'"), price, "must have at most 2 decimal places"),
+                Arguments.of(line("'quantity':1,'unitPrice':'9.999'"), price, "must have at most 2 decimal places in EUR"),
                 Arguments.of(line("'quantity':1,'unitPrice':'-1.00'"), price, "must not be negative"),
                 Arguments.of(line("'quantity':1,'unitPrice':'-0'"), price, "must not be negative"),
                 Arguments.of(line("'quantity':1,'unitPrice':'1e3'"), price, notADecimal),
                 Arguments.of(line("'quantity':1,'unitPrice':''"), price, notADecimal),
                 Arguments.of(line("'quantity':1,'unitPrice':'1234567890123456'"), price,
                         "must have at most 15 digits before the decimal point"));
+    }
+
+    private static String invisible(String codePoint) {
+        return "must not contain invisible, control or format characters (found U+" + codePoint + ")";
+    }
+
+    private static String unusableCurrency() {
+        return "must be an ISO 4217 currency code with a fixed number of decimals, such as EUR";
     }
 
     /** JSON written with single quotes, which read better inside Java strings. */

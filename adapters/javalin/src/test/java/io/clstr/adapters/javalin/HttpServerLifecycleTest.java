@@ -87,6 +87,15 @@ class HttpServerLifecycleTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpSettings.onPort(0).withRequestTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(HttpSettings.onPort(8080)).isEqualTo(new HttpSettings(8080, 64 * 1024, Duration.ofSeconds(5)));
+        assertThatThrownBy(() -> HttpSettings.onPort(0).withAddress(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpSettings.Listener(null, 70_000)).isInstanceOf(IllegalArgumentException.class);
+        for (String base : new String[] {"problems/", "/problems", "https://example.com/problems", "urn:problems/",
+                "/problems/?x=1", "https://example.com/p/#"}) {
+            assertThatThrownBy(() -> HttpSettings.onPort(0).withProblemTypeBase(base)).as(base)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(HttpSettings.onPort(8080)).isEqualTo(
+                new HttpSettings(null, 8080, 64 * 1024, Duration.ofSeconds(5), java.util.Optional.empty(),
+                        "/problems/"));
     }
 }

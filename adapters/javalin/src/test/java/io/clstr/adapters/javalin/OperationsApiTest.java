@@ -2,7 +2,10 @@ package io.clstr.adapters.javalin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +55,15 @@ class OperationsApiTest {
                 + "{\"nodeId\":\"node-2\",\"lastHeartbeat\":\"2026-01-31T12:00:01.500Z\"}],"
                 + "\"shardOwners\":{\"0\":\"node-1\",\"1\":\"node-2\",\"2\":\"node-1\",\"3\":\"node-2\"},"
                 + "\"ownedShards\":[0,2],\"activeEntities\":{\"counter\":3,\"order\":12}}");
+    }
+
+    @Test
+    void the_api_document_is_served_as_it_is_in_the_repository() throws IOException {
+        HttpResponse<String> response = api.get("/openapi.yaml");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/yaml");
+        assertThat(response.body()).isEqualTo(Files.readString(Path.of(System.getProperty("clstr.openapi"))));
     }
 
     @Test

@@ -63,6 +63,13 @@ final class TestApi implements AutoCloseable {
         return URI.create("http://localhost:" + server.port() + path);
     }
 
+    /** A GET on the management listener (the API port when there is none). */
+    HttpResponse<String> getOnManagement(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.managementPort() + path))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        return client.sendAsync(request, BodyHandlers.ofString()).join();
+    }
+
     HttpResponse<String> get(String path, String... headers) {
         return send("GET", path, BodyPublishers.noBody(), headers);
     }
@@ -132,7 +139,7 @@ final class TestApi implements AutoCloseable {
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("code").asText()).isEqualTo(code);
         assertThat(problem.path("type").asText())
-                .isEqualTo("https://clstr.io/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+                .isEqualTo("/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
         assertThat(problem.path("title").asText()).isNotBlank();
         assertThat(problem.path("detail").asText()).isNotBlank();
         assertThat(response.body()).doesNotContainPattern(INTERNALS);

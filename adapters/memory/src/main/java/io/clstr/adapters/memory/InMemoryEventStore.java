@@ -40,8 +40,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       of its stream (NATS uses a time window instead). Commit ids are per stream.
  *   <li>Event data is copied on append, so callers may reuse their buffers; the arrays handed to readers are
  *       shared between them and must not be modified.
- *   <li>Argument errors (no events, more than {@value EventStore#MAX_EVENTS_PER_APPEND}) are thrown by
- *       {@code append} itself; conflicts fail the returned stage.
+ *   <li>An append carries at most {@link #maxAppendBytes()} bytes ({@value #DEFAULT_MAX_APPEND_BYTES} by default,
+ *       the default maximum payload of a NATS server), so what the embedded store accepts a default NATS
+ *       deployment accepts too.
+ *   <li>Argument errors (no events, more than {@value EventStore#MAX_EVENTS_PER_APPEND}, more bytes than the
+ *       limit) are thrown by {@code append} itself; conflicts fail the returned stage.
  * </ul>
  */
 public final class InMemoryEventStore implements EventStore {
@@ -49,7 +52,11 @@ public final class InMemoryEventStore implements EventStore {
     /** How many of a stream's latest commits a retried append is recognised against, by commit id. */
     public static final int COMMIT_ID_WINDOW = 64;
 
+    /** The bytes one append may carry unless told otherwise: 1 MiB, a NATS server's default maximum payload. */
+    public static final long DEFAULT_MAX_APPEND_BYTES = 1 << 20;
+
     private final Clock clock;
+    private final long maxAppendBytes;
     private final ConcurrentHashMap<StreamId, StreamLog> streams = new ConcurrentHashMap<>();
     private final CommitLog log = new CommitLog();
     private final Object positionLock = new Object();
@@ -62,7 +69,21 @@ public final class InMemoryEventStore implements EventStore {
 
     /** A store that stamps commits ({@link RecordedEvent#recordedAt()}) with the given clock. */
     public InMemoryEventStore(Clock clock) {
+        this(clock, DEFAULT_MAX_APPEND_BYTES);
+    }
+
+    /** A store with the given clock and limit on the bytes of one append ({@link EventData#size()} summed). */
+    public InMemoryEventStore(Clock clock, long maxAppendBytes) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxAppendBytes < 1) {
+            throw new IllegalArgumentException("maxAppendBytes must be positive, got " + maxAppendBytes);
+        }
+        this.maxAppendBytes = maxAppendBytes;
+    }
+
+    @Override
+    public long maxAppendBytes() {
+        return maxAppendBytes;
     }
 
     @Override
@@ -75,6 +96,13 @@ public final class InMemoryEventStore implements EventStore {
         if (count == 0 || count > MAX_EVENTS_PER_APPEND) {
             throw new IllegalArgumentException(
                     "an append holds 1 to " + MAX_EVENTS_PER_APPEND + " events, got " + count);
+        }
+        long bytes = 0;
+        for (EventData event : events) {
+            bytes += event.size();
+        }
+        if (bytes > maxAppendBytes) {
+            throw new IllegalArgumentException("an append carries at most " + maxAppendBytes + " bytes, got " + bytes);
         }
         byte[][] data = copyData(events);
 

@@ -14,7 +14,12 @@ class InMemorySnapshotStoreTest extends SnapshotStoreContract {
 
     @Override
     protected SnapshotStore createStore() {
-        return new InMemorySnapshotStore();
+        return new InMemorySnapshotStore(256 * 1024);
+    }
+
+    @Test
+    void takes_snapshots_of_any_size_unless_given_a_limit() {
+        assertThat(new InMemorySnapshotStore().maxStateBytes()).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class MetricNames {
     public static final String ES_ENTITIES_ACTIVE = "clstr_es_entities_active";
     public static final String ES_SNAPSHOT_LOAD_DURATION = "clstr_es_snapshot_load_duration_seconds";
     public static final String ES_SNAPSHOT_SAVE_DURATION = "clstr_es_snapshot_save_duration_seconds";
+    public static final String ES_SNAPSHOTS_SKIPPED = "clstr_es_snapshots_skipped_total";
     public static final String ES_CONSUMER_EVENT_DURATION = "clstr_es_consumer_event_duration_seconds";
     public static final String ES_CONSUMER_EVENTS = "clstr_es_consumer_events_total";
     public static final String ES_CONSUMER_LAG = "clstr_es_consumer_lag";
@@ -60,7 +61,7 @@ public final class MetricNames {
             ES_STORE_LOAD_DURATION, ES_STORE_APPEND_DURATION, ES_EVENTS_APPENDED, ES_REPO_LOAD_DURATION,
             ES_REPO_SAVE_DURATION, ES_CONCURRENCY_CONFLICTS, ES_CACHE_HITS, ES_CACHE_MISSES, ES_PASSIVATIONS,
             ES_COMMIT_BATCH_SIZE, ES_ENTITIES_ACTIVE, ES_SNAPSHOT_LOAD_DURATION, ES_SNAPSHOT_SAVE_DURATION,
-            ES_CONSUMER_EVENT_DURATION, ES_CONSUMER_EVENTS, ES_CONSUMER_LAG, ES_CONSUMER_RECONNECTS,
+            ES_SNAPSHOTS_SKIPPED, ES_CONSUMER_EVENT_DURATION, ES_CONSUMER_EVENTS, ES_CONSUMER_LAG, ES_CONSUMER_RECONNECTS,
             ES_CONSUMER_PARKED,
             ACTOR_MESSAGE_DURATION, ACTOR_MESSAGES, ACTOR_PANICS, ACTOR_MAILBOX_REJECTIONS, ACTOR_MAILBOX_DEPTH,
             ACTOR_SCHEDULER_INFLIGHT, ACTOR_SCHEDULER_TASK_DURATION, ACTOR_SCHEDULER_TASKS,

@@ -9,7 +9,9 @@ import java.util.function.LongSupplier;
 
 /**
  * {@link ActorMetrics} as {@code clstr_actor_*} meters; see {@link MetricNames}. Mailbox meters carry
- * {@code actor_group} where clstr-go had the unbounded {@code actor_id}.
+ * {@code actor_group} where clstr-go had the unbounded {@code actor_id}. The counters alerts watch exist at 0
+ * from the first sign of their label value: rejections from a group's registration, panics from a message
+ * type's first message.
  */
 final class MicrometerActorMetrics implements ActorMetrics {
 
@@ -24,11 +26,11 @@ final class MicrometerActorMetrics implements ActorMetrics {
     private final ByBoolean<Counter> tasks;
 
     MicrometerActorMetrics(MeterFactory meters) {
-        messages = TimedOutcomes.byMessageType(meters,
-                "clstr.actor.message.duration", "An actor handling one message",
-                "clstr.actor.messages", "Messages handled by actors");
         panics = meters.byLabel(TimedOutcomes.MESSAGE_TYPE, type -> meters.counter("clstr.actor.panics",
                 "Messages whose handler threw", TimedOutcomes.MESSAGE_TYPE, type));
+        messages = TimedOutcomes.byMessageType(meters,
+                "clstr.actor.message.duration", "An actor handling one message",
+                "clstr.actor.messages", "Messages handled by actors", panics::get);
         mailboxRejections = meters.byLabel(ACTOR_GROUP, group -> meters.counter("clstr.actor.mailbox.rejections",
                 "Messages refused because the mailbox was full", ACTOR_GROUP, group));
         mailboxDepth = meters.gauges("clstr.actor.mailbox.depth", "Messages queued in a group's mailboxes",
@@ -55,9 +57,11 @@ final class MicrometerActorMetrics implements ActorMetrics {
         mailboxRejections.get(group).increment();
     }
 
+    /** Also the first sign of a group: its rejections read 0 from now on, not "no data". */
     @Override
     public void registerMailboxDepth(String group, LongSupplier depth) {
         mailboxDepth.register(group, depth);
+        mailboxRejections.get(group);
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.function.LongSupplier;
 
 /**
  * {@link ClusterMetrics} as {@code clstr_cluster_*} meters; see {@link MetricNames}. Shard moves carry
- * {@code direction} ({@code acquired} or {@code released}) next to {@code node_id}.
+ * {@code direction} ({@code acquired} or {@code released}) next to {@code node_id}. The counters alerts watch
+ * exist at 0 from the first sign of their label value: transport errors of every documented type from the start,
+ * shard moves from a node's registration, retries from a message type's first request.
  */
 final class MicrometerClusterMetrics implements ClusterMetrics {
 
@@ -23,13 +25,14 @@ final class MicrometerClusterMetrics implements ClusterMetrics {
     private final MetersByLabel<ByBoolean<Counter>> shardMoves;
 
     MicrometerClusterMetrics(MeterFactory meters) {
-        requests = TimedOutcomes.byMessageType(meters,
-                "clstr.cluster.request.duration", "A routed request, retries included",
-                "clstr.cluster.requests", "Routed requests finished");
         transportErrors = meters.byLabel("error_type", error -> meters.counter("clstr.cluster.transport.errors",
                 "Routing attempts that failed in the transport", "error_type", error));
+        ClusterMetrics.TRANSPORT_ERROR_TYPES.forEach(transportErrors::get);
         retries = meters.byLabel(MESSAGE_TYPE, type -> meters.counter("clstr.cluster.retries",
                 "Requests retried", MESSAGE_TYPE, type));
+        requests = TimedOutcomes.byMessageType(meters,
+                "clstr.cluster.request.duration", "A routed request, retries included",
+                "clstr.cluster.requests", "Routed requests finished", retries::get);
         handlers = TimedOutcomes.byMessageType(meters,
                 "clstr.cluster.handler.duration", "A node handling a request for one of its shards",
                 "clstr.cluster.handlers", "Requests handled by a node");
@@ -66,9 +69,11 @@ final class MicrometerClusterMetrics implements ClusterMetrics {
         handlersActive.register(nodeId, active);
     }
 
+    /** Also the first sign of a node: its shard moves read 0 from now on, not "no data". */
     @Override
     public void registerShardsOwned(String nodeId, LongSupplier owned) {
         shardsOwned.register(nodeId, owned);
+        shardMoves.get(nodeId);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.clstr.ports.out.metrics.EventSourcingMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /** {@link EventSourcingMetrics} as {@code clstr_es_*} meters; see {@link MetricNames}. */
@@ -29,6 +30,7 @@ final class MicrometerEventSourcingMetrics implements EventSourcingMetrics {
     private final GaugeFamily activeEntities;
     private final MetersByLabel<Timer> snapshotLoad;
     private final MetersByLabel<Timer> snapshotSave;
+    private final MetersByLabel<Counter> snapshotsSkipped;
     private final MetersByLabel<ConsumerEventMeters> consumerEvents;
     private final GaugeFamily consumerLag;
     private final MetersByLabel<Counter> consumerReconnects;
@@ -52,6 +54,8 @@ final class MicrometerEventSourcingMetrics implements EventSourcingMetrics {
         activeEntities = meters.gauges("clstr.es.entities.active", "Entities active in memory", AGGREGATE_TYPE);
         snapshotLoad = latencyByType(meters, "clstr.es.snapshot.load.duration", "Reading a snapshot");
         snapshotSave = latencyByType(meters, "clstr.es.snapshot.save.duration", "Writing a snapshot");
+        snapshotsSkipped = counterByType(meters, "clstr.es.snapshots.skipped",
+                "Snapshots not written because the snapshot store does not take their size");
         consumerEvents = meters.byLabel(EVENT_TYPE, type -> new ConsumerEventMeters(meters, type));
         consumerLag = meters.gauges("clstr.es.consumer.lag", "Commits a projection has still to read", CONSUMER);
         consumerReconnects = meters.byLabel(CONSUMER, consumer -> meters.counter("clstr.es.consumer.reconnects",
@@ -118,9 +122,18 @@ final class MicrometerEventSourcingMetrics implements EventSourcingMetrics {
         commitBatch.get(type.name()).record(commands);
     }
 
+    /**
+     * Also the first sign of an aggregate type: every meter of the type is registered now, at 0, so that rates
+     * and ratios (conflicts per append) read 0 rather than "no data" until the first event.
+     */
     @Override
     public void registerActiveEntities(AggregateType type, LongSupplier active) {
         activeEntities.register(type.name(), active);
+        String name = type.name();
+        for (MetersByLabel<?> family : List.of(storeLoad, storeAppend, eventsAppended, repoLoad, repoSave, conflicts,
+                cacheHits, cacheMisses, passivations, commitBatch, snapshotLoad, snapshotSave, snapshotsSkipped)) {
+            family.get(name);
+        }
     }
 
     @Override
@@ -134,13 +147,21 @@ final class MicrometerEventSourcingMetrics implements EventSourcingMetrics {
     }
 
     @Override
+    public void snapshotSkipped(AggregateType type) {
+        snapshotsSkipped.get(type.name()).increment();
+    }
+
+    @Override
     public void consumerEvent(String eventType, boolean live, boolean success, long nanos) {
         consumerEvents.get(eventType).record(live, success, nanos);
     }
 
+    /** Also the first sign of a consumer: its reconnects and parked events read 0 from now on, not "no data". */
     @Override
     public void registerConsumerLag(String consumer, LongSupplier lag) {
         consumerLag.register(consumer, lag);
+        consumerReconnects.get(consumer);
+        consumerParked.get(consumer);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import java.util.function.Consumer;
 
 /**
  * The common pair for one {@code message_type}: a latency histogram by type and a counter by type and
@@ -15,10 +16,22 @@ record TimedOutcomes(Timer duration, ByBoolean<Counter> outcomes) {
 
     static MetersByLabel<TimedOutcomes> byMessageType(MeterFactory meters, String durationName,
             String durationDescription, String counterName, String counterDescription) {
-        return meters.byLabel(MESSAGE_TYPE, type -> new TimedOutcomes(
-                meters.latency(durationName, durationDescription, MESSAGE_TYPE, type),
-                ByBoolean.of(success -> meters.counter(counterName, counterDescription,
-                        MESSAGE_TYPE, type, "success", success))));
+        return byMessageType(meters, durationName, durationDescription, counterName, counterDescription, type -> { });
+    }
+
+    /**
+     * @param alongside registers the meters of other families for a message type the first time it is seen, so
+     *     that they read 0 rather than "no data" until their first event (panics, retries)
+     */
+    static MetersByLabel<TimedOutcomes> byMessageType(MeterFactory meters, String durationName,
+            String durationDescription, String counterName, String counterDescription, Consumer<String> alongside) {
+        return meters.byLabel(MESSAGE_TYPE, type -> {
+            alongside.accept(type);
+            return new TimedOutcomes(
+                    meters.latency(durationName, durationDescription, MESSAGE_TYPE, type),
+                    ByBoolean.of(success -> meters.counter(counterName, counterDescription,
+                            MESSAGE_TYPE, type, "success", success)));
+        });
     }
 
     void record(boolean success, long nanos) {

@@ -24,6 +24,7 @@ final class EveryPortCall {
         es.registerActiveEntities(order, () -> 1);
         es.snapshotLoad(order, 1_000);
         es.snapshotSave(order, 1_000);
+        es.snapshotSkipped(order);
         es.consumerEvent("OrderPlaced", true, true, 1_000);
         es.registerConsumerLag("order-summary", () -> 0);
         es.consumerReconnect("order-summary");

@@ -71,7 +71,9 @@ class MicrometerEventSourcingMetricsTest {
                 Arguments.of("entityCacheMiss", (Consumer<EventSourcingMetrics>) m -> m.entityCacheMiss(ORDER),
                         MetricNames.ES_CACHE_MISSES),
                 Arguments.of("entityPassivated", (Consumer<EventSourcingMetrics>) m -> m.entityPassivated(ORDER),
-                        MetricNames.ES_PASSIVATIONS));
+                        MetricNames.ES_PASSIVATIONS),
+                Arguments.of("snapshotSkipped", (Consumer<EventSourcingMetrics>) m -> m.snapshotSkipped(ORDER),
+                        MetricNames.ES_SNAPSHOTS_SKIPPED));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,9 @@
 package io.clstr.adapters.nats;
 
 import io.clstr.adapters.nats.internal.ConnectionEvents;
+import io.clstr.adapters.nats.internal.HostCheckingSslContext;
+import io.clstr.adapters.nats.internal.PemFiles;
+import io.nats.client.AuthenticationException;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -63,12 +67,18 @@ public final class NatsClient implements AutoCloseable {
         this.timers = scheduler;
     }
 
-    /** Connects to NATS, or fails with {@link NatsConnectException}. */
+    /**
+     * Connects to NATS, or fails with {@link NatsConnectException}: {@link NatsCredentialsRefusedException} when
+     * the server refuses the credentials.
+     */
     public static NatsClient connect(NatsSettings settings) {
         ConnectionEvents events = new ConnectionEvents();
         try {
             Connection connection = Nats.connect(options(settings, events));
             return new NatsClient(settings, connection, events);
+        } catch (AuthenticationException e) {
+            throw new NatsCredentialsRefusedException("NATS at " + settings.servers() + " refused the credentials: "
+                    + e.getMessage(), e);
         } catch (IOException | GeneralSecurityException e) {
             throw new NatsConnectException("cannot connect to NATS at " + settings.servers() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -106,6 +116,11 @@ public final class NatsClient implements AutoCloseable {
     /** Runs {@code action} when the connection closes for good (after reconnects gave up, or on close). */
     public Runnable whenClosed(Runnable action) {
         return events.whenClosed(action);
+    }
+
+    /** Runs {@code action} whenever the connection drops; returns a handle that cancels it. */
+    public Runnable whenDisconnected(Runnable action) {
+        return events.whenDisconnected(action);
     }
 
     public Duration requestTimeout() {
@@ -150,7 +165,10 @@ public final class NatsClient implements AutoCloseable {
                 .connectionListener(events)
                 .errorListener(events);
         applyAuth(builder, settings.auth());
-        applyTls(builder, settings.tls());
+        SSLContext tls = sslContext(settings);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
         return builder.build();
     }
 
@@ -166,21 +184,45 @@ public final class NatsClient implements AutoCloseable {
         }
     }
 
-    private static void applyTls(Options.Builder builder, NatsTls tls) throws IOException, GeneralSecurityException {
-        if (tls instanceof NatsTls.DefaultContext) {
-            builder.sslContext(SSLContext.getDefault());
-        } else if (tls instanceof NatsTls.KeyStores stores) {
-            builder.sslContext(sslContext(stores));
+    /**
+     * The TLS context for these settings, checking host names; {@code null} for plain TCP. A {@code tls://} or
+     * {@code wss://} URL asks for TLS even when the settings do not: jnats would use a context that checks no
+     * host name then.
+     */
+    private static SSLContext sslContext(NatsSettings settings) throws IOException, GeneralSecurityException {
+        NatsTls tls = settings.tls();
+        if (tls instanceof NatsTls.Disabled) {
+            boolean secureUrl = settings.servers().stream().anyMatch(NatsClient::isSecure);
+            return secureUrl ? HostCheckingSslContext.around(SSLContext.getDefault()) : null;
         }
+        if (tls instanceof NatsTls.DefaultContext) {
+            return HostCheckingSslContext.around(SSLContext.getDefault());
+        }
+        if (tls instanceof NatsTls.Pem pem) {
+            KeyStore trusted = pem.caFile() == null ? null : PemFiles.trustStore(pem.caFile());
+            KeyStore own = pem.certificateFile() == null ? null : PemFiles.keyStore(pem.certificateFile(), pem.keyFile());
+            return HostCheckingSslContext.around(context(trusted, own, PemFiles.IN_MEMORY));
+        }
+        NatsTls.KeyStores stores = (NatsTls.KeyStores) tls;
+        KeyStore own = stores.keyStore() == null ? null : load(stores.keyStore(), stores.keyStorePassword());
+        return HostCheckingSslContext.around(context(load(stores.trustStore(), stores.trustStorePassword()), own,
+                stores.keyStore() == null ? null : stores.keyStorePassword().toCharArray()));
     }
 
-    private static SSLContext sslContext(NatsTls.KeyStores stores) throws IOException, GeneralSecurityException {
+    private static boolean isSecure(String url) {
+        String lower = url.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("tls://") || lower.startsWith("wss://");
+    }
+
+    /** A TLS context trusting {@code trusted} ({@code null}: the JVM's trust store), presenting {@code own}, if any. */
+    private static SSLContext context(KeyStore trusted, KeyStore own, char[] ownPassword)
+            throws GeneralSecurityException {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(load(stores.trustStore(), stores.trustStorePassword()));
+        trust.init(trusted);
         KeyManager[] keys = null;
-        if (stores.keyStore() != null) {
+        if (own != null) {
             KeyManagerFactory keyFactory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyFactory.init(load(stores.keyStore(), stores.keyStorePassword()), stores.keyStorePassword().toCharArray());
+            keyFactory.init(own, ownPassword);
             keys = keyFactory.getKeyManagers();
         }
         SSLContext context = SSLContext.getInstance("TLS");

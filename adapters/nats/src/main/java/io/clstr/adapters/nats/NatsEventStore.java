@@ -47,8 +47,11 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsEventStore.class);
 
-    /** Room left in a message for the subject and headers when checking a commit against the server limit. */
-    private static final int HEADER_ALLOWANCE = 2048;
+    /**
+     * Room left in a message besides the events: the headers (and, generously, the subject), the body's format
+     * byte, its links and its event count.
+     */
+    private static final int MESSAGE_ALLOWANCE = 2048 + 1 + CommitCodec.MAX_LINK_BYTES + 5;
 
     private final NatsClient client;
     private final NatsNames names;
@@ -58,6 +61,7 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
     private final StreamReader streamReader;
     private final FeedReader feedReader;
     private final NatsEventStoreSettings settings;
+    private final Runnable stopWatchingConnection;
 
     private NatsEventStore(NatsClient client, NatsNames names, NatsEventStoreSettings settings) {
         this.client = client;
@@ -71,6 +75,7 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
                 names.readConsumerPrefix(), client.requestTimeout(), client.timers(), client.callbacks(),
                 EventStoreException::new);
         this.appender = new CommitAppender(client.jetStream(), subjects, fetcher, heads, client.callbacks());
+        this.stopWatchingConnection = client.whenDisconnected(appender::connectionLost);
         this.streamReader = new StreamReader(fetcher, consumers, heads, client.callbacks(), settings.chainReadLimit());
         this.feedReader = new FeedReader(consumers, subjects);
     }
@@ -80,7 +85,8 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
      * the settings) and refuses an existing one that could discard events.
      */
     public static NatsEventStore start(NatsClient client, NatsNames names, NatsEventStoreSettings settings) {
-        EventStreamSetup.ensure(client.management(), names.eventStream(), names.eventStreamSubjects(),
+        EventStreamSetup.ensure(client.connection(), client.management(), names.eventStream(),
+                names.eventStreamSubjects(),
                 settings.replicas(), settings.duplicateWindow());
         return new NatsEventStore(client, names, settings);
     }
@@ -115,13 +121,26 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
         if (commitId.isBlank()) {
             throw new IllegalArgumentException("commit id must not be blank");
         }
-        byte[] encoded = CommitCodec.encodeEvents(events);
-        long maxPayload = client.connection().getServerInfo().getMaxPayload();
-        if (encoded.length + CommitCodec.MAX_LINK_BYTES + HEADER_ALLOWANCE > maxPayload) {
-            throw new IllegalArgumentException("a commit of " + encoded.length
-                    + " bytes exceeds what the NATS server accepts in one message (" + maxPayload + " bytes)");
+        long bytes = 0;
+        for (EventData event : events) {
+            bytes += event.size();
         }
-        return appender.append(stream, expected, events.size(), encoded, commitId);
+        long limit = maxAppendBytes();
+        if (bytes > limit) {
+            throw new IllegalArgumentException("a commit of " + bytes + " bytes exceeds the " + limit
+                    + " bytes one message to the NATS server may carry");
+        }
+        return appender.append(stream, expected, events.size(), CommitCodec.encodeEvents(events), commitId);
+    }
+
+    /**
+     * The server's maximum payload less room for headers and framing. {@link EventData#size()} counts at least the
+     * bytes {@link CommitCodec} writes for an event (its strings as CESU-8, at most 15 bytes of lengths per event
+     * and 10 per metadata entry), so events within this limit always fit in one message.
+     */
+    @Override
+    public long maxAppendBytes() {
+        return client.connection().getServerInfo().getMaxPayload() - MESSAGE_ALLOWANCE;
     }
 
     @Override
@@ -152,6 +171,7 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
     /** Stops the store's reads; subscriptions are closed by their owners. The shared client stays open. */
     @Override
     public void close() {
+        stopWatchingConnection.run();
         try {
             client.connection().closeDispatcher(readDispatcher);
         } catch (IllegalStateException | IllegalArgumentException e) {

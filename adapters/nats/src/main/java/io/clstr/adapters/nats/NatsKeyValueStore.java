@@ -10,21 +10,26 @@ import io.clstr.ports.out.keyvalue.KeyValueEntry;
 import io.clstr.ports.out.keyvalue.KeyValueException;
 import io.clstr.ports.out.keyvalue.KeyValueListener;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
+import io.clstr.ports.out.keyvalue.KeyValueUnreachableException;
 import io.clstr.ports.out.keyvalue.KeyValueWatch;
 import io.clstr.ports.out.keyvalue.WrongRevisionException;
+import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.Message;
 import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.MessageInfo;
 import io.nats.client.support.NatsKeyValueUtil;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each {@code /}-separated key segment becomes one NATS key token through a reversible encoding, so any
  * key the port accepts is stored and no two keys can collide. Revisions are the bucket stream's sequences;
- * compare-and-set uses the server's last-subject-sequence check. Maximum age is the bucket's own max age
+ * compare-and-set uses the server's last-subject-sequence check. Reads ask the bucket stream's leader, so a
+ * read sees every write acknowledged before it. Maximum age is the bucket's own max age
  * (entries removed by it produce no watch event on 2.9). Key listings use a headers-only ephemeral consumer
  * that is deleted right after. Watches report every write as long as they stay within the bucket's history
  * (see {@link NatsKeyValueSettings#history()}) of the writers.
@@ -44,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsKeyValueStore.class);
+    private static final int NO_MESSAGE_FOUND = 10037;
 
     private final NatsClient client;
     private final String bucket;
@@ -52,24 +59,31 @@ public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
     private final ConsumerReads consumers;
     private final String keyPrefix;
     private final Duration watchHeartbeat;
+    private final Duration requestTimeout;
+    private final String streamName;
+    private final String leaderGet;
 
-    private NatsKeyValueStore(NatsClient client, String bucket, KeyValue keyValue) {
+    private NatsKeyValueStore(NatsClient client, String bucket, KeyValue keyValue, Duration requestTimeout) {
         this.client = client;
         this.bucket = bucket;
         this.keyValue = keyValue;
+        this.requestTimeout = requestTimeout;
         this.keyPrefix = NatsKeyValueUtil.toKeyPrefix(bucket);
+        this.streamName = NatsKeyValueUtil.toStreamName(bucket);
+        this.leaderGet = "$JS.API.STREAM.MSG.GET." + streamName;
         this.readDispatcher = client.connection().createDispatcher();
         this.consumers = new ConsumerReads(client.connection(), readDispatcher, NatsKeyValueUtil.toStreamName(bucket),
-                bucket + "-keys-", client.requestTimeout(), client.timers(), client.callbacks(),
+                bucket + "-keys-", requestTimeout, client.timers(), client.callbacks(),
                 KeyValueException::new);
         this.watchHeartbeat = Duration.ofSeconds(2);
     }
 
     /** Opens the bucket, creating it with the settings if it does not exist. */
     public static NatsKeyValueStore open(NatsClient client, String bucket, NatsKeyValueSettings settings) {
+        Duration requestTimeout = settings.requestTimeout().orElse(client.requestTimeout());
         KeyValue keyValue = KeyValueBucket.open(client.connection(), bucket, settings.maxAge(), settings.replicas(),
-                settings.history(), client.requestTimeout());
-        return new NatsKeyValueStore(client, bucket, keyValue);
+                settings.history(), requestTimeout);
+        return new NatsKeyValueStore(client, bucket, keyValue, requestTimeout);
     }
 
     /**
@@ -88,7 +102,7 @@ public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
     public Optional<KeyValueEntry> get(String key) {
         String natsKey = KeyCodec.toNatsKey(key);
         try {
-            io.nats.client.api.KeyValueEntry entry = keyValue.get(natsKey);
+            io.nats.client.api.KeyValueEntry entry = latest(natsKey);
             return entry == null ? Optional.empty() : Optional.of(toEntry(key, entry));
         } catch (IOException | JetStreamApiException e) {
             throw failure("get", e);
@@ -141,7 +155,7 @@ public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
         String natsKey = KeyCodec.toNatsKey(key);
         try {
             while (true) {
-                io.nats.client.api.KeyValueEntry present = keyValue.get(natsKey);
+                io.nats.client.api.KeyValueEntry present = latest(natsKey);
                 if (present == null) {
                     return;
                 }
@@ -192,7 +206,7 @@ public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
                         public List<String> result() {
                             return present;
                         }
-                    }).get(client.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+                    }).get(requestTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
             Collections.sort(keys);
             return keys;
         } catch (ExecutionException e) {
@@ -223,6 +237,37 @@ public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
         }
     }
 
+    /**
+     * The key's latest entry, or null when it is absent or deleted, asked of the bucket stream's leader: jnats
+     * would use a direct get, which NATS lets a replica answer once it is 90 % caught up, so a read right after a
+     * write (or after a server restart) could see an older value. Membership and leases cannot afford that.
+     */
+    private io.nats.client.api.KeyValueEntry latest(String natsKey) throws IOException, JetStreamApiException {
+        byte[] request = ("{\"last_by_subj\":\"" + keyPrefix + natsKey + "\"}").getBytes(StandardCharsets.UTF_8);
+        Message reply;
+        try {
+            reply = client.connection().requestWithTimeout(leaderGet, null, request, requestTimeout)
+                    .get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = Failures.unwrap(e);
+            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+        } catch (TimeoutException | CancellationException e) {
+            throw new IOException("no answer from the leader of " + streamName + " within " + requestTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + streamName, e);
+        }
+        MessageInfo info = new MessageInfo(reply);
+        if (info.hasError()) {
+            if (info.getApiErrorCode() == NO_MESSAGE_FOUND) {
+                return null;
+            }
+            throw new JetStreamApiException(info);
+        }
+        io.nats.client.api.KeyValueEntry entry = new io.nats.client.api.KeyValueEntry(info);
+        return entry.getOperation() == KeyValueOperation.PUT ? entry : null;
+    }
+
     private static KeyValueEntry toEntry(String key, io.nats.client.api.KeyValueEntry entry) {
         byte[] value = entry.getValue();
         return new KeyValueEntry(key, value == null ? new byte[0] : value, entry.getRevision(),
@@ -237,7 +282,11 @@ public final class NatsKeyValueStore implements KeyValueStore, AutoCloseable {
         return failure(operation, e);
     }
 
+    /** A failure while not connected to any server is told apart: the store was not reached at all. */
     private KeyValueException failure(String operation, Throwable cause) {
-        return new KeyValueException(operation + " on bucket " + bucket + " failed: " + cause.getMessage(), cause);
+        String message = operation + " on bucket " + bucket + " failed: " + cause.getMessage();
+        return client.connection().getStatus() == Connection.Status.CONNECTED
+                ? new KeyValueException(message, cause)
+                : new KeyValueUnreachableException(message + " (not connected to NATS)", cause);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * transport's dispatcher thread, one message at a time, and must not block: hand the
  * work off and reply through the {@link Replier} later, from any thread. A request nobody subscribes to fails
  * at once with {@link NoRespondersException} (the server says so); one without a reply in time fails with
- * {@link RequestTimeoutException}. Message headers travel as NATS headers (one value per name). Request futures
+ * {@link RequestTimeoutException}, as do the requests in flight when the connection drops (their replies cannot
+ * come). Message headers travel as NATS headers (one value per name). Request futures
  * complete on the {@link NatsClient}'s callback executor.
  */
 public final class NatsMessageTransport implements MessageTransport {
@@ -49,11 +51,21 @@ public final class NatsMessageTransport implements MessageTransport {
     private final Connection connection;
     private final Dispatcher dispatcher;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Requests waiting for a reply, with their subjects. */
+    private final Map<CompletableFuture<Message>, String> pending = new ConcurrentHashMap<>();
+    private final Runnable stopWatchingConnection;
 
     public NatsMessageTransport(NatsClient client) {
         this.client = client;
         this.connection = client.connection();
         this.dispatcher = connection.createDispatcher();
+        this.stopWatchingConnection = client.whenDisconnected(this::connectionLost);
+    }
+
+    /** The connection dropped: the replies to requests in flight will not come; fail them now, not at timeout. */
+    private void connectionLost() {
+        pending.forEach((request, subject) -> completeLater(() -> request.completeExceptionally(
+                new RequestTimeoutException(subject, "the connection to NATS dropped"))));
     }
 
     @Override
@@ -62,6 +74,8 @@ public final class NatsMessageTransport implements MessageTransport {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(timeout, "timeout");
         CompletableFuture<Message> result = new CompletableFuture<>();
+        pending.put(result, subject);
+        result.whenComplete((done, error) -> pending.remove(result));
         CompletableFuture<io.nats.client.Message> reply;
         try {
             reply = connection.requestWithTimeout(subject, toHeaders(message.headers()), message.body(), timeout);
@@ -112,7 +126,10 @@ public final class NatsMessageTransport implements MessageTransport {
             try {
                 if (subscription.isActive()) {
                     dispatcher.unsubscribe(subscription);
-                    awaitServerAcknowledgement(subject);
+                    // Disconnected, there is no server to confirm it to (nor to route to this subscription).
+                    if (connection.getStatus() == Connection.Status.CONNECTED) {
+                        awaitServerAcknowledgement(subject);
+                    }
                 }
             } catch (IllegalStateException e) {
                 LOG.debug("subscription to {} already gone", subject, e);
@@ -126,6 +143,7 @@ public final class NatsMessageTransport implements MessageTransport {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        stopWatchingConnection.run();
         try {
             connection.closeDispatcher(dispatcher);
             awaitServerAcknowledgement("all subjects of this transport");

@@ -25,23 +25,31 @@ import org.slf4j.LoggerFactory;
  * <p>Saving is a compare-and-set loop on the key's revision: an older or equal snapshot never replaces a newer
  * one, even when several nodes save concurrently. A stored snapshot that cannot be decoded is treated as
  * missing (snapshots are only an optimisation; the stream is replayed instead) and is replaced by the next save.
+ * A snapshot must fit in one message: its state takes at most the server's max payload less 2 KiB.
  */
 public final class NatsSnapshotStore implements SnapshotStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsSnapshotStore.class);
     private static final int MAX_SAVE_ATTEMPTS = 64;
+    /** Room in a message besides the state: the headers of a compare-and-set and the rest of the stored form. */
+    private static final int MESSAGE_ALLOWANCE = 2048;
+    /** Of that room, what the headers may take; the stored form gets the rest. */
+    private static final int HEADER_ALLOWANCE = 512;
+
+    private final NatsClient client;
 
     private final KeyValue keyValue;
     private final String bucket;
 
-    private NatsSnapshotStore(KeyValue keyValue, String bucket) {
+    private NatsSnapshotStore(NatsClient client, KeyValue keyValue, String bucket) {
+        this.client = client;
         this.keyValue = keyValue;
         this.bucket = bucket;
     }
 
     /** Opens the snapshot bucket, creating it (no max age, only the latest revision per key) if it does not exist. */
     public static NatsSnapshotStore open(NatsClient client, String bucket, int replicas) {
-        return new NatsSnapshotStore(
+        return new NatsSnapshotStore(client,
                 KeyValueBucket.open(client.connection(), bucket, Duration.ZERO, replicas, 1, client.requestTimeout()),
                 bucket);
     }
@@ -66,8 +74,17 @@ public final class NatsSnapshotStore implements SnapshotStore {
     @Override
     public void save(Snapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
+        long maxStateBytes = maxStateBytes();
+        if (snapshot.state().length > maxStateBytes) {
+            throw new IllegalArgumentException("a snapshot state of " + snapshot.state().length + " bytes; the server's"
+                    + " max payload leaves room for " + maxStateBytes);
+        }
         String key = keyOf(snapshot.stream());
         byte[] value = SnapshotCodec.encode(snapshot);
+        if (value.length > maxPayload() - HEADER_ALLOWANCE) {
+            throw new IllegalArgumentException("a stored snapshot of " + value.length + " bytes (its state type takes "
+                    + snapshot.stateType().length() + " characters); the server's max payload is " + maxPayload());
+        }
         try {
             for (int attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
                 KeyValueEntry stored = keyValue.get(key);
@@ -93,6 +110,16 @@ public final class NatsSnapshotStore implements SnapshotStore {
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("saving a snapshot to bucket " + bucket + " failed", e);
         }
+    }
+
+    /** The server's max payload (from the connection's server info) less room for headers and the stored form. */
+    @Override
+    public long maxStateBytes() {
+        return maxPayload() - MESSAGE_ALLOWANCE;
+    }
+
+    private long maxPayload() {
+        return client.connection().getServerInfo().getMaxPayload();
     }
 
     @Override

@@ -3,15 +3,35 @@ package io.clstr.adapters.nats;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Whether and how the connection uses TLS. Passwords never appear in {@code toString()}. */
-public sealed interface NatsTls permits NatsTls.Disabled, NatsTls.DefaultContext, NatsTls.KeyStores {
+/**
+ * Whether and how the connection uses TLS. With TLS the server's certificate must chain to a trusted CA and name
+ * the host of the server URL (as {@code https} checks it): an IP address needs it as an IP subject alternative
+ * name, a host name as a DNS one. Passwords never appear in {@code toString()}.
+ */
+public sealed interface NatsTls permits NatsTls.Disabled, NatsTls.DefaultContext, NatsTls.KeyStores, NatsTls.Pem {
 
-    /** Plain TCP (or whatever the {@code tls://} scheme of a server URL asks for). */
+    /** Plain TCP, unless a server URL asks for TLS ({@code tls://}, {@code wss://}): then as {@link DefaultContext}. */
     record Disabled() implements NatsTls {
     }
 
-    /** TLS with the JVM's default SSL context (its default trust store, no client certificate). */
+    /** TLS trusting the JVM's default trust store, with no client certificate. */
     record DefaultContext() implements NatsTls {
+    }
+
+    /**
+     * TLS with PEM files, as {@code openssl}, {@code mkcert} or cert-manager write them.
+     *
+     * @param caFile the CA certificates to trust; {@code null} for the JVM's default trust store
+     * @param certificateFile this process's certificate chain, leaf first, for mutual TLS; {@code null} for none
+     * @param keyFile the certificate's private key, unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}); given with
+     *     {@code certificateFile}
+     */
+    record Pem(Path caFile, Path certificateFile, Path keyFile) implements NatsTls {
+        public Pem {
+            if ((certificateFile == null) != (keyFile == null)) {
+                throw new IllegalArgumentException("a client certificate needs its key file, and a key its certificate");
+            }
+        }
     }
 
     /**

@@ -7,7 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clstr.adapters.nats.testing.NatsServer;
+import io.clstr.adapters.nats.testing.NatsFixture;
 import io.clstr.adapters.nats.testing.UniqueNames;
 import io.clstr.domain.kernel.AggregateType;
 import io.clstr.ports.out.eventstore.AppendResult;
@@ -55,7 +55,7 @@ class NatsEventStoreIT {
 
     @BeforeAll
     static void connect() {
-        client = NatsClient.connect(NatsServer.shared().settings());
+        client = NatsClient.connect(NatsFixture.shared().settings());
     }
 
     @AfterAll
@@ -97,7 +97,7 @@ class NatsEventStoreIT {
     @Test
     void appends_in_one_round_trip_when_the_writer_knows_the_stream_head() {
         StreamId stream = StreamId.of("order", "o-2");
-        try (NatsClient own = NatsClient.connect(NatsServer.shared().settings());
+        try (NatsClient own = NatsClient.connect(NatsFixture.shared().settings());
                 NatsEventStore writer = NatsEventStore.start(own, names, NatsEventStoreSettings.defaults())) {
             join(writer.append(stream, ExpectedVersion.noStream(), events("a")));
             long before = own.connection().getStatistics().getRequestsSent();
@@ -115,7 +115,7 @@ class NatsEventStoreIT {
     void learns_an_unknown_head_once_and_then_appends_without_asking_again() {
         StreamId stream = StreamId.of("order", "o-3");
         join(store.append(stream, ExpectedVersion.noStream(), events("a", "b")));
-        try (NatsClient own = NatsClient.connect(NatsServer.shared().settings());
+        try (NatsClient own = NatsClient.connect(NatsFixture.shared().settings());
                 NatsEventStore writer = NatsEventStore.start(own, names, NatsEventStoreSettings.defaults())) {
             long before = own.connection().getStatistics().getRequestsSent();
 
@@ -137,7 +137,7 @@ class NatsEventStoreIT {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             for (int i = 0; i < writers; i++) {
-                NatsClient own = NatsClient.connect(NatsServer.shared().settings());
+                NatsClient own = NatsClient.connect(NatsFixture.shared().settings());
                 clients.add(own);
                 stores.add(NatsEventStore.start(own, names, NatsEventStoreSettings.defaults()));
             }
@@ -176,7 +176,7 @@ class NatsEventStoreIT {
     void reports_a_conflict_to_a_writer_whose_cached_head_another_process_overtook() {
         StreamId stream = StreamId.of("order", "o-4");
         join(store.append(stream, ExpectedVersion.noStream(), events("a")));
-        try (NatsClient own = NatsClient.connect(NatsServer.shared().settings());
+        try (NatsClient own = NatsClient.connect(NatsFixture.shared().settings());
                 NatsEventStore other = NatsEventStore.start(own, names, NatsEventStoreSettings.defaults())) {
             join(other.append(stream, ExpectedVersion.exactly(1), events("b")));
 

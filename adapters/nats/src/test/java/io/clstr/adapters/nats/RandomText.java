@@ -1,5 +1,6 @@
 package io.clstr.adapters.nats;
 
+import io.clstr.domain.kernel.Ids;
 import java.util.Random;
 
 /** Random strings for property-style tests, from a seeded {@link Random} so failures reproduce. */
@@ -52,7 +53,14 @@ public final class RandomText {
         return text.toString();
     }
 
-    /** {@code text} without control characters (which ids and keys refuse). */
+    /** {@code text} without the characters ids refuse ({@link Ids}); may be blank, which ids refuse too. */
+    public static String asId(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(Ids::allows).forEach(kept::appendCodePoint);
+        return kept.toString();
+    }
+
+    /** {@code text} without control characters (which keys refuse). */
     public static String withoutControls(String text) {
         StringBuilder kept = new StringBuilder(text.length());
         text.chars().filter(c -> !Character.isISOControl((char) c)).forEach(c -> kept.append((char) c));

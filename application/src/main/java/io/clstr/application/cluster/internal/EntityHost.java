@@ -6,6 +6,8 @@ import io.clstr.application.actor.MailboxFullException;
 import io.clstr.application.eventsourcing.CommandRequest;
 import io.clstr.application.eventsourcing.CommandResult;
 import io.clstr.application.eventsourcing.EntityRuntime;
+import io.clstr.ports.in.request.CommandIdReusedException;
+import io.clstr.ports.in.request.CommandTooLargeException;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.codec.CodecException;
 import io.clstr.ports.out.codec.Encoded;
@@ -49,7 +51,8 @@ public final class EntityHost<C, E, S> {
             C command = codec.decode(request.payloadType(), request.payload(), runtime.aggregate().commandType());
             OptionalLong expected = request.expectedVersion() < 0 ? OptionalLong.empty()
                     : OptionalLong.of(request.expectedVersion());
-            return runtime.execute(new CommandRequest<>(request.entityId(), command, request.commandId(), expected), timeout)
+            return runtime.execute(new CommandRequest<>(request.entityId(), command, request.commandId(), expected,
+                    request.fingerprint()), timeout)
                     .thenApply(this::reply)
                     .exceptionally(EntityHost::failure);
         } catch (RuntimeException e) {
@@ -63,22 +66,30 @@ public final class EntityHost<C, E, S> {
             return new EntityReply.Accepted(accepted.version(), accepted.repeated(), state.type(), state.data());
         }
         if (result instanceof CommandResult.Rejected<S> rejected) {
-            return new EntityReply.Rejected(rejected.version(), rejected.repeated(), rejected.rejection().code(),
-                    rejected.rejection().message());
+            return new EntityReply.Rejected(rejected.version(), rejected.repeated(), rejected.rejection());
         }
         CommandResult.VersionMismatch<S> mismatch = (CommandResult.VersionMismatch<S>) result;
         return new EntityReply.Mismatch(mismatch.expected(), mismatch.actual());
     }
 
-    /** What a caller on another node may learn about a failure: its kind and a safe message. */
-    static EntityReply failure(Throwable error) {
+    /** What a caller may learn about a failure (on another node, or on the local path): its kind and a safe message. */
+    public static EntityReply.Failure failure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ConcurrencyConflictException) {
             return new EntityReply.Failure(EntityReply.FailureKind.CONFLICT, "concurrency conflict");
         }
-        if (cause instanceof MailboxFullException || cause instanceof AskTimeoutException
-                || cause instanceof ActorStoppedException || cause instanceof EventStoreException) {
+        if (cause instanceof MailboxFullException) {
+            return new EntityReply.Failure(EntityReply.FailureKind.OVERLOADED, "entity overloaded");
+        }
+        if (cause instanceof AskTimeoutException || cause instanceof ActorStoppedException
+                || cause instanceof EventStoreException) {
             return new EntityReply.Failure(EntityReply.FailureKind.UNAVAILABLE, "entity unavailable");
+        }
+        if (cause instanceof CommandIdReusedException) {
+            return new EntityReply.Failure(EntityReply.FailureKind.COMMAND_ID_REUSED, cause.getMessage());
+        }
+        if (cause instanceof CommandTooLargeException) {
+            return new EntityReply.Failure(EntityReply.FailureKind.TOO_LARGE, cause.getMessage());
         }
         if (cause instanceof IllegalArgumentException || cause instanceof CodecException) {
             return new EntityReply.Failure(EntityReply.FailureKind.INVALID, "invalid request: " + cause.getMessage());

@@ -1,5 +1,6 @@
 package io.clstr.application.cluster.internal;
 
+import io.clstr.domain.kernel.Rejection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -18,7 +19,7 @@ public sealed interface EntityReply {
     }
 
     /** A business rule refused the command. */
-    record Rejected(long version, boolean repeated, String code, String message) implements EntityReply {
+    record Rejected(long version, boolean repeated, Rejection rejection) implements EntityReply {
     }
 
     /** The command expected another version. */
@@ -39,8 +40,14 @@ public sealed interface EntityReply {
         CONFLICT,
         /** This node does not (or no longer) serve the shard: retry, it is moving. */
         NOT_OWNER,
-        /** The node is busy or its stores are unavailable: retry later. */
+        /** The node's stores are unavailable or the entity is not there yet: retry shortly. */
         UNAVAILABLE,
+        /** The entity is overloaded (its mailbox is full): retrying now would only add to it, so the caller sheds. */
+        OVERLOADED,
+        /** The command id was first used for a different request. */
+        COMMAND_ID_REUSED,
+        /** The command's events are more than one append takes. */
+        TOO_LARGE,
         /** The request itself is invalid: retrying cannot help. */
         INVALID,
         /** Anything else. */
@@ -61,8 +68,10 @@ public sealed interface EntityReply {
                 out.writeByte(2);
                 out.writeLong(rejected.version());
                 out.writeBoolean(rejected.repeated());
-                out.writeUTF(rejected.code());
-                out.writeUTF(rejected.message());
+                out.writeUTF(rejected.rejection().code());
+                out.writeUTF(rejected.rejection().message());
+                // Last, so a node of the previous release, which stops before it, still reads the rest.
+                out.writeUTF(rejected.rejection().kind().name());
             } else if (this instanceof Mismatch mismatch) {
                 out.writeByte(3);
                 out.writeLong(mismatch.expected());
@@ -94,16 +103,24 @@ public sealed interface EntityReply {
                     long version = in.readLong();
                     boolean repeated = in.readBoolean();
                     String type = in.readUTF();
-                    return new Accepted(version, repeated, type, bytes(in));
+                    return new Accepted(version, repeated, type, Frames.bytes(in));
                 }
-                case 2:
-                    return new Rejected(in.readLong(), in.readBoolean(), in.readUTF(), in.readUTF());
+                case 2: {
+                    long version = in.readLong();
+                    boolean repeated = in.readBoolean();
+                    String code = in.readUTF();
+                    String message = in.readUTF();
+                    // A node of the previous release sends no kind: its rejections were all conflicts.
+                    Rejection.Kind rejectionKind = in.available() > 0 ? Rejection.Kind.valueOf(in.readUTF())
+                            : Rejection.Kind.CONFLICT;
+                    return new Rejected(version, repeated, new Rejection(code, message, rejectionKind));
+                }
                 case 3:
                     return new Mismatch(in.readLong(), in.readLong());
                 case 4: {
                     long version = in.readLong();
                     String type = in.readUTF();
-                    return new State(version, type, bytes(in));
+                    return new State(version, type, Frames.bytes(in));
                 }
                 case 5:
                     return new Failure(FailureKind.valueOf(in.readUTF()), in.readUTF());
@@ -113,11 +130,5 @@ public sealed interface EntityReply {
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("malformed entity reply", e);
         }
-    }
-
-    private static byte[] bytes(DataInputStream in) throws IOException {
-        byte[] data = new byte[in.readInt()];
-        in.readFully(data);
-        return data;
     }
 }

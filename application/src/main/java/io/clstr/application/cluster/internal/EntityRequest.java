@@ -14,15 +14,17 @@ import java.util.Objects;
  *
  * @param operation {@link #EXECUTE} or {@link #READ_STATE}
  * @param expectedVersion -1 for none
- * @param deadlineMillis when the caller stops waiting (epoch milliseconds); later work is pointless
+ * @param timeoutMillis how much longer the caller waits, as of sending; later work is pointless. A duration,
+ *     not an instant, so the clocks of caller and callee need not agree
  * @param payloadType the command's stored type name (empty for reads)
+ * @param fingerprint what the command's request asked (see {@code CommandRequest}); 0 for none
  */
 public record EntityRequest(byte operation, String aggregateType, String entityId, String commandId,
-        long expectedVersion, long deadlineMillis, String payloadType, byte[] payload) {
+        long expectedVersion, long timeoutMillis, String payloadType, byte[] payload, long fingerprint) {
 
     public static final byte EXECUTE = 1;
     public static final byte READ_STATE = 2;
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 3;
 
     public EntityRequest {
         Objects.requireNonNull(aggregateType, "aggregateType");
@@ -30,6 +32,15 @@ public record EntityRequest(byte operation, String aggregateType, String entityI
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(payloadType, "payloadType");
         Objects.requireNonNull(payload, "payload");
+        if (timeoutMillis <= 0) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeoutMillis + " ms");
+        }
+    }
+
+    /** The same request with another timeout (for a retry, with what is left of the caller's). */
+    public EntityRequest withTimeoutMillis(long millis) {
+        return new EntityRequest(operation, aggregateType, entityId, commandId, expectedVersion, millis, payloadType,
+                payload, fingerprint);
     }
 
     public byte[] encode() {
@@ -41,10 +52,11 @@ public record EntityRequest(byte operation, String aggregateType, String entityI
             out.writeUTF(entityId);
             out.writeUTF(commandId);
             out.writeLong(expectedVersion);
-            out.writeLong(deadlineMillis);
+            out.writeLong(timeoutMillis);
             out.writeUTF(payloadType);
             out.writeInt(payload.length);
             out.write(payload);
+            out.writeLong(fingerprint);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,11 +77,12 @@ public record EntityRequest(byte operation, String aggregateType, String entityI
             String entityId = in.readUTF();
             String commandId = in.readUTF();
             long expected = in.readLong();
-            long deadline = in.readLong();
+            long timeout = in.readLong();
             String payloadType = in.readUTF();
-            byte[] payload = new byte[in.readInt()];
-            in.readFully(payload);
-            return new EntityRequest(operation, type, entityId, commandId, expected, deadline, payloadType, payload);
+            byte[] payload = Frames.bytes(in);
+            long fingerprint = in.readLong();
+            return new EntityRequest(operation, type, entityId, commandId, expected, timeout, payloadType, payload,
+                    fingerprint);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("malformed entity request", e);
         }

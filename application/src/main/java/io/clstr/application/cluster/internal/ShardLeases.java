@@ -10,15 +10,21 @@ import io.clstr.ports.out.keyvalue.WrongRevisionException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 
 /**
  * Shard leases on a key-value bucket: {@code shards/<n>} holds the id of the node serving shard n.
- * A lease is taken with create-if-absent, taken over from a member that is gone with a
- * compare-and-set on its revision, and released with a delete on the revision it was taken at — so
- * two nodes can never both believe they took the same lease.
+ * A lease is taken with create-if-absent, taken over from a node that is gone with a compare-and-set on
+ * its revision, and released with a delete on the revision it was taken at, so two nodes can never both
+ * take the same lease.
  *
- * <p>A watch keeps a local view of every lease (for the cluster view and to notice a lost lease).
+ * <p>Every call goes to the store and may fail with the store's exception; a call that timed out may still
+ * have been applied, which is why the node reconciles what it holds against {@link #read} and the watch
+ * rather than trusting its own bookkeeping. A watch keeps a local view of every lease, for the cluster
+ * view and to notice leases taken over or held unknowingly.
  */
 public final class ShardLeases implements AutoCloseable {
 
@@ -26,6 +32,19 @@ public final class ShardLeases implements AutoCloseable {
 
     /** Who holds a shard's lease, and at which revision. */
     public record Lease(String owner, long revision) {
+    }
+
+    /**
+     * The outcome of an attempt to take a lease.
+     *
+     * @param revision the revision this node now holds the lease at, or -1 if it does not hold it
+     * @param holder who holds it when this node does not; the previous owner when this node took it over from
+     *     a node that is gone; empty when it was free or already this node's
+     */
+    public record Attempt(long revision, Optional<String> holder) {
+        public boolean taken() {
+            return revision >= 0;
+        }
     }
 
     private final String nodeId;
@@ -39,7 +58,7 @@ public final class ShardLeases implements AutoCloseable {
     }
 
     /** Starts following lease changes; {@code onChange} runs on the store's watch thread with the shard. */
-    public void watch(java.util.function.IntConsumer onChange) {
+    public void watch(IntConsumer onChange) {
         watch = leases.watch(PREFIX, new KeyValueListener() {
             @Override
             public void onChange(KeyValueChange change) {
@@ -60,49 +79,68 @@ public final class ShardLeases implements AutoCloseable {
     }
 
     /** The lease of a shard as the watch last saw it. */
-    public Optional<Lease> current(int shard) {
+    public Optional<Lease> watched(int shard) {
         return Optional.ofNullable(view.get(shard));
     }
 
-    /** Every known lease owner by shard. */
+    /** Every lease owner by shard, as the watch last saw them. */
     public Map<Integer, String> owners() {
-        Map<Integer, String> owners = new java.util.TreeMap<>();
+        Map<Integer, String> owners = new TreeMap<>();
         view.forEach((shard, lease) -> owners.put(shard, lease.owner()));
         return owners;
     }
 
+    /** The shards the watch last saw held by this node, with their revisions. */
+    public Map<Integer, Long> watchedAsMine() {
+        Map<Integer, Long> mine = new TreeMap<>();
+        view.forEach((shard, lease) -> {
+            if (lease.owner().equals(nodeId)) {
+                mine.put(shard, lease.revision());
+            }
+        });
+        return mine;
+    }
+
+    /** The lease of a shard as the store has it now. */
+    public Optional<Lease> read(int shard) {
+        return leases.get(PREFIX + shard)
+                .map(entry -> new Lease(new String(entry.value(), StandardCharsets.UTF_8), entry.revision()));
+    }
+
     /**
-     * Takes a shard's lease if it is free, already ours, or held by a node that is not live.
-     * Returns the revision it holds the lease at, or empty if another live node holds it.
+     * Takes a shard's lease if it is free, already this node's (taken earlier, perhaps by a call that timed
+     * out after the store applied it), or held by a node that {@code mayBeAlive} rules out.
      */
-    public Optional<Long> acquire(int shard, java.util.function.Predicate<String> live) {
+    public Attempt acquire(int shard, Predicate<String> mayBeAlive) {
         String key = PREFIX + shard;
         byte[] me = nodeId.getBytes(StandardCharsets.UTF_8);
-        Optional<KeyValueEntry> existing = leases.get(key);
+        Optional<Lease> existing = read(shard);
         try {
             if (existing.isEmpty()) {
-                return Optional.of(leases.create(key, me));
+                return new Attempt(leases.create(key, me), Optional.empty());
             }
-            String owner = new String(existing.get().value(), StandardCharsets.UTF_8);
+            String owner = existing.get().owner();
             if (owner.equals(nodeId)) {
-                return Optional.of(existing.get().revision());
+                return new Attempt(existing.get().revision(), Optional.empty());
             }
-            if (live.test(owner)) {
-                return Optional.empty();
+            if (mayBeAlive.test(owner)) {
+                return new Attempt(-1, Optional.of(owner));
             }
-            return Optional.of(leases.update(key, me, existing.get().revision()));
+            return new Attempt(leases.update(key, me, existing.get().revision()), Optional.of(owner));
         } catch (KeyExistsException | WrongRevisionException lostTheRace) {
-            return Optional.empty();
+            return new Attempt(-1, read(shard).map(Lease::owner));
         }
     }
 
-    /** Gives a lease back if it is still held at {@code revision}; returns whether it was. */
-    public boolean release(int shard, long revision) {
+    /**
+     * Gives a lease back if it is still held at {@code revision}. Returns normally once the lease is no longer
+     * held at that revision (released now, or earlier by a call that timed out, or taken over meanwhile).
+     */
+    public void release(int shard, long revision) {
         try {
             leases.delete(PREFIX + shard, revision);
-            return true;
         } catch (WrongRevisionException alreadyMoved) {
-            return false;
+            // Released by an earlier attempt whose answer was lost, or taken over: either way not ours.
         }
     }
 

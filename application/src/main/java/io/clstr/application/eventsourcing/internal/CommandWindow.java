@@ -1,6 +1,7 @@
 package io.clstr.application.eventsourcing.internal;
 
 import io.clstr.application.eventsourcing.EntitySettings;
+import io.clstr.application.eventsourcing.RequestFingerprint;
 import io.clstr.domain.kernel.Rejection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,25 +10,40 @@ import java.util.Map;
 
 /**
  * The ids of an entity's recent commands and their outcomes, so that a retried command returns its first
- * outcome instead of running again.
+ * outcome instead of running again, and the fingerprint of the request each id was first used for, so that
+ * an id reused for a different request is refused instead of answered with another request's outcome.
  *
- * <p>Accepted commands are remembered as (64-bit hash of the id, version reached, time accepted) in a ring
- * with an open-addressing index: 24 bytes per command and no allocation per lookup. The window keeps at least
+ * <p>Accepted commands are remembered as (64-bit hash of the id, version reached, time accepted, request
+ * fingerprint) in a ring with an open-addressing index: 32 bytes per command and no allocation per lookup. The window keeps at least
  * the last {@code capacity} commands and, beyond that, every command younger than {@code retention}, up to
  * {@code maxEntries}: a count alone would forget a busy entity's commands within milliseconds, before a
  * client's retry could arrive. It starts small and grows as needed, so quiet entities stay cheap.
  * A hash collision between two live ids is possible in principle (about 1 in 10^16 per lookup with a full
- * window) and accepted. Rejections store nothing in the event store, so the few most recent ones are kept
- * here (and in snapshots) with their code and message.
+ * window) and accepted. Accepted commands are in the event store too (each event records its command's id), so a
+ * snapshot keeps only the version from which to read them again ({@link #oldestVersion()}). Rejections store
+ * nothing in the event store, so the few most recent ones are kept here (and in snapshots) with their code and
+ * message.
  */
 public final class CommandWindow {
 
-    /** Outcome of a lookup: not seen, accepted at a version, or rejected. */
-    public record Seen(long version, Rejection rejection) {
+    /**
+     * Outcome of a lookup: accepted at a version, or rejected.
+     *
+     * @param fingerprint of the request the id was first used for; {@link RequestFingerprint#NONE} if unknown
+     */
+    public record Seen(long version, Rejection rejection, long fingerprint) {
         public boolean accepted() {
             return rejection == null;
         }
+
+        /** Whether a request with this fingerprint may be the one the id was first used for. */
+        public boolean sameRequest(long requestFingerprint) {
+            return RequestFingerprint.same(fingerprint, requestFingerprint);
+        }
     }
+
+    /** Longs per entry in {@link #acceptedEntries()}. */
+    static final int ENTRY_LONGS = 4;
 
     private static final int INITIAL_CAPACITY = 16;
     private static final int MAX_REJECTIONS = 32;
@@ -39,6 +55,7 @@ public final class CommandWindow {
     private long[] ringHashes;
     private long[] ringVersions;
     private long[] ringTimes;
+    private long[] ringFingerprints;
     private int head;
     private int size;
     private long[] tableHashes;
@@ -97,15 +114,19 @@ public final class CommandWindow {
             return rejected;
         }
         int slot = indexOf(h);
-        return slot < 0 ? null : new Seen(ringVersions[slot], null);
+        return slot < 0 ? null : new Seen(ringVersions[slot], null, ringFingerprints[slot]);
     }
 
-    /** Remembers that a command was accepted at {@code atMillis} and brought the entity to {@code version}. */
-    public void accepted(String commandId, long version, long atMillis) {
-        acceptedHash(hash(commandId), version, atMillis);
+    /**
+     * Remembers that a command was accepted at {@code atMillis} and brought the entity to {@code version}.
+     *
+     * @param fingerprint of the command's request, or {@link RequestFingerprint#NONE}
+     */
+    public void accepted(String commandId, long version, long atMillis, long fingerprint) {
+        acceptedHash(hash(commandId), version, atMillis, fingerprint);
     }
 
-    void acceptedHash(long h, long version, long atMillis) {
+    void acceptedHash(long h, long version, long atMillis, long fingerprint) {
         int existing = indexOf(h);
         if (existing >= 0) {
             ringVersions[existing] = version;
@@ -123,6 +144,7 @@ public final class CommandWindow {
         ringHashes[slot] = h;
         ringVersions[slot] = version;
         ringTimes[slot] = atMillis;
+        ringFingerprints[slot] = fingerprint;
         size++;
         insertIndex(h, slot);
         // After a burst, forget the aged commands beyond the capacity again, one per new command.
@@ -135,30 +157,53 @@ public final class CommandWindow {
         return ringTimes[head] < nowMillis - retentionMillis;
     }
 
-    /** Remembers that a command was rejected. */
-    public void rejected(String commandId, long version, Rejection rejection) {
-        rejections.put(hash(commandId), new Seen(version, rejection));
+    /** Remembers that a command was rejected; {@code fingerprint} as for {@link #accepted}. */
+    public void rejected(String commandId, long version, Rejection rejection, long fingerprint) {
+        rejections.put(hash(commandId), new Seen(version, rejection, fingerprint));
     }
 
     public int size() {
         return size;
     }
 
-    /** The accepted entries, oldest first, as (hash, version, time) triples; for snapshots. */
-    public long[] acceptedEntries() {
-        long[] entries = new long[size * 3];
+    /**
+     * Forgets now, rather than one per new command, the commands beyond the capacity that are older than the
+     * retention at {@code nowMillis}: commands the window no longer has to remember.
+     */
+    public void forgetExpired(long nowMillis) {
+        while (size > capacity && expired(nowMillis)) {
+            evictOldest();
+        }
+    }
+
+    /**
+     * The version the oldest remembered command brought the entity to, or {@code 0} if none is remembered. Every
+     * command remembered caused an event at or after it, so reading the stream from there brings them all back.
+     */
+    public long oldestVersion() {
+        return size == 0 ? 0 : ringVersions[head];
+    }
+
+    /** The accepted entries, oldest first, as (hash, version, time, fingerprint) quadruples. */
+    long[] acceptedEntries() {
+        long[] entries = new long[size * ENTRY_LONGS];
         for (int i = 0; i < size; i++) {
             int slot = (head + i) % ringHashes.length;
-            entries[3 * i] = ringHashes[slot];
-            entries[3 * i + 1] = ringVersions[slot];
-            entries[3 * i + 2] = ringTimes[slot];
+            entries[ENTRY_LONGS * i] = ringHashes[slot];
+            entries[ENTRY_LONGS * i + 1] = ringVersions[slot];
+            entries[ENTRY_LONGS * i + 2] = ringTimes[slot];
+            entries[ENTRY_LONGS * i + 3] = ringFingerprints[slot];
         }
         return entries;
     }
 
-    /** The remembered rejections, oldest first; for snapshots. */
+    /** The remembered rejections, oldest first, as (id hash, outcome) copies; for snapshots. */
     public List<Map.Entry<Long, Seen>> rejectedEntries() {
-        return new ArrayList<>(rejections.entrySet());
+        List<Map.Entry<Long, Seen>> entries = new ArrayList<>(rejections.size());
+        for (Map.Entry<Long, Seen> entry : rejections.entrySet()) {
+            entries.add(Map.entry(entry.getKey(), entry.getValue()));
+        }
+        return entries;
     }
 
     /** Restores an entry from a snapshot. */
@@ -175,11 +220,12 @@ public final class CommandWindow {
     private void grow() {
         long[] entries = acceptedEntries();
         allocate(Math.min(ringHashes.length * 2, maxEntries));
-        for (int i = 0; i < entries.length; i += 3) {
+        for (int i = 0; i < entries.length; i += ENTRY_LONGS) {
             int slot = size++;
             ringHashes[slot] = entries[i];
             ringVersions[slot] = entries[i + 1];
             ringTimes[slot] = entries[i + 2];
+            ringFingerprints[slot] = entries[i + 3];
             insertIndex(entries[i], slot);
         }
     }
@@ -188,6 +234,7 @@ public final class CommandWindow {
         ringHashes = new long[ringSize];
         ringVersions = new long[ringSize];
         ringTimes = new long[ringSize];
+        ringFingerprints = new long[ringSize];
         head = 0;
         size = 0;
         int tableSize = Integer.highestOneBit(ringSize * 2 - 1) << 1;

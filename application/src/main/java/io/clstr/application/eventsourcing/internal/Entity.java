@@ -4,11 +4,15 @@ import io.clstr.application.actor.ActorContext;
 import io.clstr.application.actor.ActorStoppedException;
 import io.clstr.application.actor.Completions;
 import io.clstr.application.actor.MailboxFullException;
+import io.clstr.application.actor.TaskRejectedException;
 import io.clstr.application.eventsourcing.CommandRequest;
 import io.clstr.application.eventsourcing.CommandResult;
 import io.clstr.application.eventsourcing.EventEnvelope;
+import io.clstr.application.eventsourcing.RequestFingerprint;
 import io.clstr.application.eventsourcing.Versioned;
 import io.clstr.domain.kernel.Decision;
+import io.clstr.ports.in.request.CommandIdReusedException;
+import io.clstr.ports.in.request.CommandTooLargeException;
 import io.clstr.ports.out.codec.Encoded;
 import io.clstr.ports.out.eventstore.AppendResult;
 import io.clstr.ports.out.eventstore.ConcurrencyConflictException;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One event-sourced entity: the state an entity actor owns, confined to the actor's thread.
@@ -35,11 +40,15 @@ import java.util.concurrent.CompletionStage;
  * (exactly-once), decided against the <em>pending</em> state and, if it causes events, added to a
  * batch. One append is in flight at a time; while it is, newer commands are decided on top of it and
  * collected into the next batch (group commit), so a hot entity commits many commands per round trip.
- * When an append succeeds every command in it gets its own reply, in order. On a concurrency conflict
- * the uncommitted commands go back to the front of the queue, the entity catches up from the store,
- * and they are decided again (up to the configured retries). On any other append failure the commands
- * of that append fail with the error (their fate is unknown: the client retries with the same command
- * id) and the entity catches up before deciding anything else.
+ * A batch holds at most the commands, events and bytes one append may carry; a command whose events alone
+ * exceed the event store's limit is refused by itself.
+ * A rejection or version mismatch decided against pending events waits in their batch, because it is
+ * true only if they are stored. When an append succeeds every command in it gets its own reply, in
+ * order. On a concurrency conflict the uncommitted commands go back to the front of the queue, the
+ * entity catches up from the store, and they are decided again (up to the configured retries). On any
+ * other append failure the commands of that append that carry events fail with the error (their fate
+ * is unknown: the client retries with the same command id), the others are decided again, and the
+ * entity catches up before deciding anything else.
  */
 final class Entity<C, E, S> {
 
@@ -63,6 +72,10 @@ final class Entity<C, E, S> {
     private long pendingVersion;
     private CommandWindow window;
     private long lastSnapshotVersion;
+    /** Whether a snapshot of this entity is being encoded or saved in the background. */
+    private final AtomicBoolean snapshotting = new AtomicBoolean();
+    /** Whether an oversize snapshot was reported; written by the background task that found it. */
+    private volatile boolean oversizeReported;
     private boolean passivationRequested;
     private boolean recoveredOnce;
 
@@ -111,6 +124,7 @@ final class Entity<C, E, S> {
         if (phase == Phase.READY && waiting.isEmpty()) {
             decide(pending);
             flush();
+            stopIfIdle();
         } else {
             waiting.add(pending);
         }
@@ -142,7 +156,7 @@ final class Entity<C, E, S> {
             window = CommandWindow.of(env.settings());
         }
         for (Recovery.CommandSeen seen : recovery.commands()) {
-            window.accepted(seen.commandId(), seen.version(), seen.atMillis());
+            window.accepted(seen.commandId(), seen.version(), seen.atMillis(), seen.fingerprint());
         }
         committedState = recovery.state();
         committedVersion = recovery.version();
@@ -201,10 +215,14 @@ final class Entity<C, E, S> {
 
         Pending<S> original = uncommitted.get(commandId);
         if (original != null) {
+            // Shares the first attempt's fate: its outcome, or the refusal of a reused id once that outcome stands.
             queuedCommands--;
+            boolean sameRequest = RequestFingerprint.same(original.request.fingerprint(), request.fingerprint());
             original.reply.whenComplete((result, error) -> {
                 if (error != null) {
                     pending.reply.completeExceptionally(error);
+                } else if (!sameRequest) {
+                    pending.reply.completeExceptionally(reused(commandId));
                 } else {
                     pending.reply.complete(asRepeated(result));
                 }
@@ -214,25 +232,26 @@ final class Entity<C, E, S> {
         CommandWindow.Seen seen = window.find(commandId);
         if (seen != null) {
             queuedCommands--;
-            replyRepeated(pending, seen);
+            if (seen.sameRequest(request.fingerprint())) {
+                replyRepeated(pending, seen);
+            } else {
+                pending.reply.completeExceptionally(reused(commandId));
+            }
             return;
         }
         if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != pendingVersion) {
-            queuedCommands--;
-            pending.reply.complete(new CommandResult.VersionMismatch<>(request.expectedVersion().getAsLong(),
-                    pendingVersion));
+            refuse(pending, new CommandResult.VersionMismatch<>(request.expectedVersion().getAsLong(), pendingVersion));
             return;
         }
 
         Decision<E> decision;
         S state = pendingState;
         List<EventData> data;
+        long bytes = 0;
         try {
             decision = env.aggregate().decide(request.command(), pendingState);
             if (decision instanceof Decision.Rejected<E> rejected) {
-                queuedCommands--;
-                window.rejected(commandId, pendingVersion, rejected.rejection());
-                pending.reply.complete(new CommandResult.Rejected<>(rejected.rejection(), pendingVersion, false));
+                refuse(pending, new CommandResult.Rejected<>(rejected.rejection(), pendingVersion, false));
                 return;
             }
             List<E> events = ((Decision.Accepted<E>) decision).events();
@@ -241,11 +260,19 @@ final class Entity<C, E, S> {
                         + EventStore.MAX_EVENTS_PER_APPEND + " fit in one append");
             }
             data = new ArrayList<>(events.size());
-            Map<String, String> metadata = Map.of(EventEnvelope.COMMAND_ID, commandId);
+            Map<String, String> metadata = metadata(request);
             for (E event : events) {
                 state = env.aggregate().evolve(state, event);
                 Encoded encoded = env.codec().encode(event);
-                data.add(new EventData(encoded.type(), encoded.data(), metadata));
+                EventData eventData = new EventData(encoded.type(), encoded.data(), metadata);
+                bytes += eventData.size();
+                data.add(eventData);
+            }
+            long maxBytes = env.store().maxAppendBytes();
+            if (bytes > maxBytes) {
+                // Refused alone: in a batch it would fail every command appended with it.
+                throw new CommandTooLargeException("the command's events take " + bytes + " bytes; the event store"
+                        + " takes at most " + maxBytes + " in one append");
             }
         } catch (RuntimeException e) {
             queuedCommands--;
@@ -258,17 +285,61 @@ final class Entity<C, E, S> {
             pending.reply.complete(new CommandResult.Accepted<>(committedState, committedVersion, false));
             return;
         }
-        Batch<S> batch = ready.peekLast();
-        if (batch == null || !batch.fits(data.size(), env.settings().maxBatchCommands())) {
-            batch = new Batch<>();
-            ready.add(batch);
-        }
         pendingState = state;
         pendingVersion += data.size();
         pending.stateAfter = state;
         pending.versionAfter = pendingVersion;
-        batch.add(pending, data);
+        batchFor(data.size(), bytes).add(pending, data, bytes);
         uncommitted.put(commandId, pending);
+    }
+
+    /**
+     * Answers a rejection or a version mismatch. Decided against committed state, it is final at once. Decided
+     * against pending events, it is true only if they are stored: it waits in the batch of those events, is
+     * answered (and remembered) when they commit, and is decided again if their append fails. So a client is
+     * never told about a state that was never stored, and a retry never replays such an answer.
+     */
+    private void refuse(Pending<S> pending, CommandResult<S> refusal) {
+        if (pendingVersion == committedVersion) {
+            queuedCommands--;
+            remember(pending, refusal);
+            pending.reply.complete(refusal);
+            return;
+        }
+        pending.refusal = refusal;
+        batchFor(0, 0).add(pending, List.of(), 0);
+        uncommitted.put(pending.request.commandId(), pending);
+    }
+
+    private void remember(Pending<S> pending, CommandResult<S> refusal) {
+        if (refusal instanceof CommandResult.Rejected<S> rejected) {
+            window.rejected(pending.request.commandId(), rejected.version(), rejected.rejection(),
+                    pending.request.fingerprint());
+        }
+    }
+
+    /** What every event of a command records about it, so the command window can be rebuilt from the store. */
+    private static Map<String, String> metadata(CommandRequest<?> request) {
+        if (request.fingerprint() == RequestFingerprint.NONE) {
+            return Map.of(EventEnvelope.COMMAND_ID, request.commandId());
+        }
+        return Map.of(EventEnvelope.COMMAND_ID, request.commandId(),
+                EventEnvelope.COMMAND_FINGERPRINT, String.format("%016x", request.fingerprint()));
+    }
+
+    private static CommandIdReusedException reused(String commandId) {
+        return new CommandIdReusedException("command id '" + commandId + "' was first used for a different request");
+    }
+
+    /** The batch collecting the next command: the newest one, or a new one when that is full. */
+    private Batch<S> batchFor(int events, long bytes) {
+        Batch<S> batch = ready.peekLast();
+        if (batch == null
+                || !batch.fits(events, bytes, env.settings().maxBatchCommands(), env.store().maxAppendBytes())) {
+            batch = new Batch<>();
+            ready.add(batch);
+        }
+        return batch;
     }
 
     private void replyRepeated(Pending<S> pending, CommandWindow.Seen seen) {
@@ -364,8 +435,13 @@ final class Entity<C, E, S> {
             String commandId = pending.request.commandId();
             uncommitted.remove(commandId);
             queuedCommands--;
+            if (pending.refusal != null) {
+                remember(pending, pending.refusal);
+                pending.reply.complete(pending.refusal);
+                continue;
+            }
             if (pending.versionAfter > committedVersion) {
-                window.accepted(commandId, pending.versionAfter, nowMillis);
+                window.accepted(commandId, pending.versionAfter, nowMillis, pending.request.fingerprint());
                 committedState = pending.stateAfter;
                 committedVersion = pending.versionAfter;
             }
@@ -388,12 +464,17 @@ final class Entity<C, E, S> {
             env.metrics().concurrencyConflict(env.aggregate().type());
             undecided.addAll(batch.commands);
         } else {
-            // The append may or may not have been stored: its commands get the error, and their
-            // clients retry with the same command ids, which the catch-up read below will know.
+            // The append may or may not have been stored: its commands with events get the error, and their
+            // clients retry with the same command ids, which the catch-up read below will know. Those without
+            // events stored nothing; their answer depends on what was stored, so they are decided again.
             for (Pending<S> pending : batch.commands) {
-                uncommitted.remove(pending.request.commandId());
-                queuedCommands--;
-                pending.reply.completeExceptionally(error);
+                if (pending.storesEvents) {
+                    uncommitted.remove(pending.request.commandId());
+                    queuedCommands--;
+                    pending.reply.completeExceptionally(error);
+                } else {
+                    undecided.add(pending);
+                }
             }
         }
         for (Batch<S> later : ready) {
@@ -408,6 +489,7 @@ final class Entity<C, E, S> {
                 pending.reply.completeExceptionally(error);
             } else {
                 pending.stateAfter = null;
+                pending.refusal = null;
                 waiting.addFirst(pending);
             }
         }
@@ -432,40 +514,64 @@ final class Entity<C, E, S> {
 
     // ------------------------------------------------------------------ snapshots and passivation
 
+    /**
+     * Takes a snapshot when one is due and none of this entity is being written. Only the (immutable) state and a
+     * few numbers are taken here, on the entity's thread; encoding and saving run in the background. A snapshot
+     * is skipped, not queued, while the previous one is still being written: the next commit tries again.
+     */
     private void snapshotIfDue() {
         int every = env.settings().snapshotEvery();
-        if (every == 0 || env.snapshots().isEmpty() || committedVersion - lastSnapshotVersion < every) {
+        if (every == 0 || env.snapshots().isEmpty() || committedVersion - lastSnapshotVersion < every
+                || !snapshotting.compareAndSet(false, true)) {
             return;
         }
         lastSnapshotVersion = committedVersion;
-        Snapshot snapshot;
-        try {
-            byte[] state = env.codec().encode(committedState).data();
-            snapshot = new Snapshot(stream, committedVersion, committedPosition, env.stateTypeName(),
-                    env.settings().snapshotSchemaVersion(), SnapshotFormat.write(state, window), env.clock().instant());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "snapshot of {0} could not be encoded: {1}", stream, e.toString());
-            return;
-        }
-        try {
-            env.background().submit(() -> {
-                long started = System.nanoTime();
-                env.snapshots().orElseThrow().save(snapshot);
-                env.metrics().snapshotSave(env.aggregate().type(), System.nanoTime() - started);
-                return null;
-            }).whenComplete((ignored, error) -> {
-                if (error != null) {
-                    LOG.log(Level.WARNING, "snapshot of {0} was not saved: {1}", stream, unwrap(error).toString());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "snapshot of {0} skipped: {1}", stream, e.toString());
-        }
+        long nowMillis = env.clock().millis();
+        window.forgetExpired(nowMillis);
+        PendingSnapshot<S> taken = new PendingSnapshot<>(stream, committedState, committedVersion, committedPosition,
+                window.oldestVersion(), window.rejectedEntries());
+        env.background().submit(() -> {
+            writeSnapshot(taken);
+            return null;
+        }).whenComplete((ignored, error) -> {
+            snapshotting.set(false);
+            Throwable cause = error == null ? null : unwrap(error);
+            if (cause instanceof TaskRejectedException) {
+                LOG.log(Level.DEBUG, "snapshot of {0} skipped: {1}", taken.stream(), cause.toString());
+            } else if (cause != null) {
+                LOG.log(Level.WARNING, "snapshot of {0} was not saved: {1}", taken.stream(), cause.toString());
+            }
+        });
     }
 
+    /** Encodes and saves a snapshot, off the entity's thread; one the store cannot take is skipped. */
+    private void writeSnapshot(PendingSnapshot<S> taken) {
+        byte[] state = env.codec().encode(taken.state()).data();
+        byte[] body = SnapshotFormat.write(state, taken.windowStart(), taken.rejections());
+        var snapshots = env.snapshots().orElseThrow();
+        long maxBytes = snapshots.maxStateBytes();
+        if (body.length > maxBytes) {
+            env.metrics().snapshotSkipped(env.aggregate().type());
+            if (!oversizeReported) {
+                oversizeReported = true;
+                LOG.log(Level.WARNING, "snapshots of {0} are skipped: {1} bytes, the snapshot store takes at most {2};"
+                        + " the entity recovers from its events", taken.stream(), body.length, maxBytes);
+            }
+            return;
+        }
+        long started = System.nanoTime();
+        snapshots.save(new Snapshot(taken.stream(), taken.version(), taken.position(), env.stateTypeName(),
+                env.settings().snapshotSchemaVersion(), body, env.clock().instant()));
+        env.metrics().snapshotSave(env.aggregate().type(), System.nanoTime() - started);
+    }
+
+    /**
+     * Stops once nothing is queued, being decided or appended, if passivation was asked, or if the stream has no
+     * events: reads of ids that do not exist (and commands refused there) keep no entity.
+     */
     private void stopIfIdle() {
-        if (passivationRequested && phase == Phase.READY && inFlight == null && ready.isEmpty()
-                && waiting.isEmpty()) {
+        if ((passivationRequested || committedVersion == 0) && phase == Phase.READY && inFlight == null
+                && ready.isEmpty() && waiting.isEmpty()) {
             context.stop();
         }
     }
@@ -506,6 +612,9 @@ final class Entity<C, E, S> {
         final CompletableFuture<CommandResult<S>> reply = new CompletableFuture<>();
         S stateAfter;
         long versionAfter;
+        /** A rejection or mismatch decided against pending events, answered once they are stored. */
+        CommandResult<S> refusal;
+        boolean storesEvents;
         int conflicts;
 
         Pending(CommandRequest<?> request, long arrivedNanos) {
@@ -514,19 +623,28 @@ final class Entity<C, E, S> {
         }
     }
 
-    /** Commands committed together in one append. */
+    /** What a snapshot is made of, taken on the entity's thread and written in the background. */
+    private record PendingSnapshot<S>(StreamId stream, S state, long version, long position, long windowStart,
+            List<Map.Entry<Long, CommandWindow.Seen>> rejections) {
+    }
+
+    /** Commands committed together in one append: bounded by commands, events and bytes. */
     private static final class Batch<S> {
         final List<Pending<S>> commands = new ArrayList<>();
         final List<EventData> data = new ArrayList<>();
+        long bytes;
         long startedNanos;
 
-        boolean fits(int events, int maxCommands) {
-            return commands.size() < maxCommands && data.size() + events <= EventStore.MAX_EVENTS_PER_APPEND;
+        boolean fits(int events, long moreBytes, int maxCommands, long maxBytes) {
+            return commands.size() < maxCommands && data.size() + events <= EventStore.MAX_EVENTS_PER_APPEND
+                    && bytes + moreBytes <= maxBytes;
         }
 
-        void add(Pending<S> pending, List<EventData> events) {
+        void add(Pending<S> pending, List<EventData> events, long eventBytes) {
+            pending.storesEvents = !events.isEmpty();
             commands.add(pending);
             data.addAll(events);
+            bytes += eventBytes;
         }
 
         void failAll(Throwable error) {

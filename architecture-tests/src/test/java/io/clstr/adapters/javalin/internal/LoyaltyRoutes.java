@@ -68,15 +68,11 @@ public final class LoyaltyRoutes {
     }
 
     private void ok(Context ctx, CommandOutcome.Accepted<LoyaltyAccountView> accepted) {
-        if (accepted.repeated()) {
-            ctx.header(CommandHeaders.IDEMPOTENT_REPLAYED, "true");
-        }
-        answer(ctx, accepted.view());
+        http.responses().accepted(ctx, 200, accepted, accepted.view().version(), Account.of(accepted.view()));
     }
 
     private void answer(Context ctx, LoyaltyAccountView view) {
-        ctx.header(CommandHeaders.ETAG, CommandHeaders.etag(view.version()));
-        http.responses().json(ctx, 200, Account.of(view));
+        http.responses().versioned(ctx, view.version(), Account.of(view));
     }
 
     /** {@code POST /loyalty-accounts/{id}/open}. */

@@ -1,6 +1,5 @@
 package io.clstr.ports.in.order;
 
-import io.clstr.domain.order.OrderEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,12 +17,13 @@ public interface OrderHistoryQuery {
      *
      * @param type the event's stored type name, such as {@code order.placed.v1}
      * @param commandId the id of the command that caused it, or {@code null}
+     * @param data the event's fields exactly as stored: the JSON object its codec wrote
      */
-    record OrderHistoryEntry(long version, String type, Instant recordedAt, String commandId, OrderEvent event) {
+    record OrderHistoryEntry(long version, String type, Instant recordedAt, String commandId, String data) {
         public OrderHistoryEntry {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(recordedAt, "recordedAt");
-            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(data, "data");
         }
     }
 }

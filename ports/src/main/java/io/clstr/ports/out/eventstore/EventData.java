@@ -9,6 +9,9 @@ import java.util.Objects;
  */
 public record EventData(String type, byte[] data, Map<String, String> metadata) {
 
+    /** Bytes counted by {@link #size()} per event and per metadata entry, for the lengths and counts that frame them. */
+    public static final int FRAMING_BYTES = 16;
+
     public EventData {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(data, "data");
@@ -20,5 +23,28 @@ public record EventData(String type, byte[] data, Map<String, String> metadata) 
 
     public EventData(String type, byte[] data) {
         this(type, data, Map.of());
+    }
+
+    /**
+     * The bytes this event counts toward {@link EventStore#maxAppendBytes()}: its data; its type and metadata keys
+     * and values at 1 byte per UTF-16 unit below U+0080, 2 below U+0800 and 3 above; and {@value #FRAMING_BYTES}
+     * bytes per event and per metadata entry. A store sets its limit so that events within it fit, however it
+     * encodes them.
+     */
+    public long size() {
+        long size = FRAMING_BYTES + (long) data.length + textBytes(type);
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            size += FRAMING_BYTES + textBytes(entry.getKey()) + textBytes(entry.getValue());
+        }
+        return size;
+    }
+
+    private static long textBytes(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return bytes;
     }
 }

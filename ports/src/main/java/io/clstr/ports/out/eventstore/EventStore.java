@@ -17,6 +17,8 @@ import java.util.concurrent.CompletionStage;
  *   <li>An append retried with the same commit id, after the first attempt succeeded, stores
  *       nothing new and reports the first result.
  *   <li>Reads of a missing stream return no events (not an error).
+ *   <li>An append of more than {@link #MAX_EVENTS_PER_APPEND} events, or of more than {@link #maxAppendBytes()}
+ *       bytes, is refused before anything is stored.
  * </ul>
  * Methods return {@link CompletionStage}s so that writers can keep many appends in flight.
  */
@@ -24,6 +26,15 @@ public interface EventStore {
 
     /** Largest number of events accepted in one append. */
     int MAX_EVENTS_PER_APPEND = 1000;
+
+    /**
+     * The most bytes one append may carry, as the sum of its events' {@link EventData#size()}. An append over it
+     * is refused with {@link IllegalArgumentException} before anything is stored. Writers that batch (group
+     * commit) keep each append within it. The default is no limit.
+     */
+    default long maxAppendBytes() {
+        return Long.MAX_VALUE;
+    }
 
     /**
      * Appends events to a stream, atomically, if the stream is at the expected version.

@@ -1,5 +1,6 @@
 package io.clstr.ports.out.metrics;
 
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /** What the cluster reports. Labels are bounded: message types, error types and node ids. */
@@ -8,6 +9,17 @@ public interface ClusterMetrics {
     ClusterMetrics NOOP = new ClusterMetrics() {
     };
 
+    /** Nobody serves the shard ({@link #transportError}). */
+    String NO_RESPONDERS = "no_responders";
+    /** The attempt timed out. */
+    String TIMEOUT = "timeout";
+    /** The node asked no longer serves the shard. */
+    String NOT_OWNER = "not_owner";
+    /** The owner could not run the request now: a full mailbox, a stopping entity, a store error. */
+    String UNAVAILABLE = "unavailable";
+    /** Every error type {@link #transportError} reports; metrics may register each up front. */
+    List<String> TRANSPORT_ERROR_TYPES = List.of(NO_RESPONDERS, TIMEOUT, NOT_OWNER, UNAVAILABLE);
+
     /**
      * A routed request finished, after any retries ({@code clstr_cluster_request_duration_seconds}
      * and {@code clstr_cluster_requests_total}).
@@ -15,7 +27,10 @@ public interface ClusterMetrics {
     default void request(String messageType, boolean success, long nanos) {
     }
 
-    /** A routing attempt failed in the transport and may be retried ({@code clstr_cluster_transport_errors_total}). */
+    /**
+     * A routing attempt failed in the transport and may be retried ({@code clstr_cluster_transport_errors_total});
+     * {@code errorType} is one of {@link #TRANSPORT_ERROR_TYPES}.
+     */
     default void transportError(String errorType) {
     }
 

@@ -66,6 +66,13 @@ public interface EventSourcingMetrics {
     }
 
     /**
+     * A snapshot not written because it is larger than the snapshot store takes
+     * ({@code clstr_es_snapshots_skipped_total}).
+     */
+    default void snapshotSkipped(AggregateType type) {
+    }
+
+    /**
      * A projection handled one event ({@code clstr_es_consumer_event_duration_seconds} and
      * {@code clstr_es_consumer_events_total}).
      */

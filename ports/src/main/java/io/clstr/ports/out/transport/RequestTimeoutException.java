@@ -10,4 +10,9 @@ public class RequestTimeoutException extends TransportException {
     public RequestTimeoutException(String subject, Duration timeout) {
         super("no reply on " + subject + " within " + timeout.toMillis() + " ms");
     }
+
+    /** No reply will arrive, for the reason given (the connection was lost, say). */
+    public RequestTimeoutException(String subject, String reason) {
+        super("no reply on " + subject + ": " + reason);
+    }
 }

@@ -241,6 +241,28 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void refuses_an_append_over_its_byte_limit_and_stores_one_at_the_limit() {
+        long limit = store.maxAppendBytes();
+        assertThat(limit).as("a store states the bytes one append may carry").isBetween(1024L, 64L << 20);
+        StreamId tooLarge = newStream(ORDER);
+        StreamId largest = newStream(ORDER);
+        // Characters that take more than one byte in most encodings, in the type and the metadata.
+        EventData first = new EventData("ordér.placed.v1", new byte[] {1}, Map.of("commând", "日本語-\u0000-é"));
+        EventData second = new EventData("order.noted.v1", new byte[0], Map.of());
+        long filler = limit - first.size() - second.size() - new EventData("order.filled.v1", new byte[0]).size();
+
+        List<EventData> atLimit = List.of(first, second, new EventData("order.filled.v1", new byte[(int) filler]));
+        List<EventData> overLimit = List.of(first, second, new EventData("order.filled.v1", new byte[(int) filler + 1]));
+        assertThat(atLimit.stream().mapToLong(EventData::size).sum()).isEqualTo(limit);
+
+        assertThatThrownBy(() -> store.append(tooLarge, ExpectedVersion.noStream(), overLimit))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(readStream(tooLarge)).isEmpty();
+        assertThat(join(store.append(largest, ExpectedVersion.noStream(), atLimit)).version()).isEqualTo(3);
+        assertThat(readStream(largest)).extracting(event -> event.data().length).containsExactly(1, 0, (int) filler);
+    }
+
+    @Test
     void reads_no_events_from_a_missing_stream() {
         assertThat(readStream(newStream(ORDER))).isEmpty();
         assertThat(join(store.readStream(newStream(ORDER), 1, 10))).isEmpty();

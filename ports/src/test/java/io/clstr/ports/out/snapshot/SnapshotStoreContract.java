@@ -4,11 +4,13 @@ import static io.clstr.ports.out.AsyncTesting.TIMEOUT;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clstr.domain.kernel.AggregateType;
 import io.clstr.ports.out.eventstore.StreamId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * <p>Every test gets a store from {@link #createStore()}, handed to {@link #releaseStore} afterwards. Streams
  * are unique per test (their aggregate types carry a per-test tag), so stores may also be shared.
  * {@link #createStore()} runs in this class's {@code @BeforeEach}, before any of the subclass: prepare shared
- * resources (a server, a connection) in {@code @BeforeAll} or on first use.
+ * resources (a server, a connection) in {@code @BeforeAll} or on first use. The store must have a size limit
+ * ({@link SnapshotStore#maxStateBytes()}) between 200,000 bytes and 16 MiB, which a test fills.
  */
 public abstract class SnapshotStoreContract {
 
@@ -90,6 +93,23 @@ public abstract class SnapshotStoreContract {
 
         assertThat(store.load(empty).orElseThrow().state()).isEmpty();
         assertThat(store.load(large).orElseThrow().state()).containsExactly(largeState);
+    }
+
+    @Test
+    void saves_a_state_of_the_largest_size_it_takes_and_refuses_a_larger_one() {
+        long max = store.maxStateBytes();
+        assertThat(max).as("a contract store is given a limit a test can fill").isBetween(200_000L, 16L << 20);
+        StreamId stream = newStream();
+        byte[] largest = new byte[(int) max];
+        Arrays.fill(largest, (byte) 7);
+        store.save(new Snapshot(stream, 1, 1, "order.state.v1", 1, largest, TAKEN_AT));
+
+        assertThatThrownBy(() -> store.save(new Snapshot(stream, 2, 2, "order.state.v1", 1, new byte[(int) max + 1],
+                TAKEN_AT))).isInstanceOf(IllegalArgumentException.class);
+
+        Snapshot loaded = store.load(stream).orElseThrow();
+        assertThat(loaded.version()).isEqualTo(1);
+        assertThat(loaded.state()).containsExactly(largest);
     }
 
     @Test

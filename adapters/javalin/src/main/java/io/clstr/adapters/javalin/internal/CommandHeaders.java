@@ -40,6 +40,7 @@ public final class CommandHeaders {
         Long expectedVersion = expectedVersion(ctx.header(IF_MATCH), errors);
         errors.throwIfAny();
         RequestContext context = RequestContext.of(key != null ? key : newCommandId(), timeout);
+        LogContext.commandId(context.commandId());
         return expectedVersion == null ? context : context.expectingVersion(expectedVersion);
     }
 

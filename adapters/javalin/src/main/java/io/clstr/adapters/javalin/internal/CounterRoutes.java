@@ -30,12 +30,8 @@ public final class CounterRoutes {
                 .orElse(Requests.Increment.DEFAULT_AMOUNT);
         RequestContext request = http.headers().read(ctx);
         http.calls().command(ctx, () -> counters.increment().increment(counterId, amount, request),
-                (done, accepted) -> {
-                    if (accepted.repeated()) {
-                        done.header(CommandHeaders.IDEMPOTENT_REPLAYED, "true");
-                    }
-                    answer(done, accepted.view());
-                });
+                (done, accepted) -> http.responses().accepted(done, 200, accepted, accepted.view().version(),
+                        Documents.Counter.of(accepted.view())));
     }
 
     private void get(Context ctx) {
@@ -45,7 +41,6 @@ public final class CounterRoutes {
     }
 
     private void answer(Context ctx, CounterView view) {
-        ctx.header(CommandHeaders.ETAG, CommandHeaders.etag(view.version()));
-        http.responses().json(ctx, 200, Documents.Counter.of(view));
+        http.responses().versioned(ctx, view.version(), Documents.Counter.of(view));
     }
 }

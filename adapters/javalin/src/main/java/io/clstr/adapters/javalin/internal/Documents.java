@@ -1,6 +1,7 @@
 package io.clstr.adapters.javalin.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.clstr.ports.in.counter.CounterView;
 import io.clstr.ports.in.operations.ClusterViewQuery.ClusterView;
 import io.clstr.ports.in.operations.ClusterViewQuery.Member;
@@ -52,14 +53,15 @@ public final class Documents {
             List<OrderHistoryEvent> events = new ArrayList<>(entries.size());
             for (OrderHistoryQuery.OrderHistoryEntry entry : entries) {
                 events.add(new OrderHistoryEvent(entry.version(), entry.type(), entry.recordedAt(), entry.commandId(),
-                        entry.event()));
+                        entry.data()));
             }
             return new OrderHistory(orderId, events);
         }
     }
 
-    /** One recorded event: its stored type name and its fields under {@code data}. */
-    public record OrderHistoryEvent(long version, String type, Instant recordedAt, String commandId, Object data) {
+    /** One recorded event: its stored type name and, under {@code data}, its fields as stored (not re-encoded). */
+    public record OrderHistoryEvent(long version, String type, Instant recordedAt, String commandId,
+            @JsonRawValue String data) {
     }
 
     public record OrderSummaryItem(String orderId, String customerId, String status, String currency,

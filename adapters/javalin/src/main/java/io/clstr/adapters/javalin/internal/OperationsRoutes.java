@@ -4,22 +4,40 @@ import io.clstr.adapters.javalin.HttpApi;
 import io.clstr.ports.in.operations.HealthQuery.Health;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
-/** Health probes and the cluster view. Both ports answer from memory, so the handlers call them directly. */
+/**
+ * Health probes, the cluster view and the API document. Both ports answer from memory, so the handlers call
+ * them directly.
+ */
 public final class OperationsRoutes {
+
+    public static final String LIVE = "/health/live";
+    public static final String READY = "/health/ready";
+    public static final String CLUSTER = "/cluster";
+    public static final String API_DOCUMENT = "/openapi.yaml";
+    /** The media type of YAML (RFC 9512). */
+    static final String YAML = "application/yaml";
+    /** docs/api/openapi.yaml, which the build packages beside this class: the document is the one in the repository. */
+    private static final String API_DOCUMENT_RESOURCE = "/io/clstr/adapters/javalin/openapi.yaml";
 
     private final HttpApi.Operations operations;
     private final Responses responses;
+    private final byte[] apiDocument;
 
     public OperationsRoutes(HttpApi.Operations operations, Responses responses) {
         this.operations = operations;
         this.responses = responses;
+        this.apiDocument = readApiDocument();
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/health/live", this::live);
-        routes.get("/health/ready", this::ready);
-        routes.get("/cluster", this::cluster);
+        routes.get(LIVE, this::live);
+        routes.get(READY, this::ready);
+        routes.get(CLUSTER, this::cluster);
+        routes.get(API_DOCUMENT, ctx -> ctx.status(200).contentType(YAML).result(apiDocument));
     }
 
     /** Answering at all is the proof of life: it asks nothing of the node. */
@@ -40,5 +58,17 @@ public final class OperationsRoutes {
 
     private void cluster(Context ctx) {
         responses.json(ctx, 200, Documents.Cluster.of(operations.cluster().clusterView()));
+    }
+
+    private static byte[] readApiDocument() {
+        try (InputStream document = OperationsRoutes.class.getResourceAsStream(API_DOCUMENT_RESOURCE)) {
+            if (document == null) {
+                throw new IllegalStateException(API_DOCUMENT_RESOURCE + " is missing from the classpath; the build"
+                        + " copies it from docs/api/openapi.yaml");
+            }
+            return document.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -50,10 +50,9 @@ public final class OrderRoutes {
         Requests.Placement order = http.bodies().required(ctx, Requests.PlaceOrder.class).validated();
         RequestContext request = http.headers().read(ctx);
         http.calls().command(ctx, () -> orders.place().placeOrder(order.customerId(), order.currency(), order.lines(),
-                request), (done, accepted) -> {
-                    done.header("Location", "/orders/" + pathSegment(accepted.view().orderId()));
-                    answer(done, 201, accepted);
-                });
+                request), (done, accepted) -> http.responses().created(done,
+                        "/orders/" + pathSegment(accepted.view().orderId()), accepted, accepted.view().version(),
+                        Documents.Order.of(accepted.view())));
     }
 
     private void get(Context ctx) {
@@ -69,10 +68,7 @@ public final class OrderRoutes {
         http.calls().query(ctx, () -> version != null
                 ? orders.get().getOrderAtVersion(orderId, version)
                 : asOf != null ? orders.get().getOrderAsOf(orderId, asOf) : orders.get().getOrder(orderId),
-                UNKNOWN_ORDER, (done, view) -> {
-                    done.header(CommandHeaders.ETAG, CommandHeaders.etag(view.version()));
-                    http.responses().json(done, 200, Documents.Order.of(view));
-                });
+                UNKNOWN_ORDER, (done, view) -> http.responses().versioned(done, view.version(), Documents.Order.of(view)));
     }
 
     /** The audit trail: every event of the order, in order, with when it was recorded and what caused it. */
@@ -150,15 +146,7 @@ public final class OrderRoutes {
     }
 
     private void ok(Context ctx, CommandOutcome.Accepted<OrderView> accepted) {
-        answer(ctx, 200, accepted);
-    }
-
-    private void answer(Context ctx, int status, CommandOutcome.Accepted<OrderView> accepted) {
-        ctx.header(CommandHeaders.ETAG, CommandHeaders.etag(accepted.view().version()));
-        if (accepted.repeated()) {
-            ctx.header(CommandHeaders.IDEMPOTENT_REPLAYED, "true");
-        }
-        http.responses().json(ctx, status, Documents.Order.of(accepted.view()));
+        http.responses().accepted(ctx, 200, accepted, accepted.view().version(), Documents.Order.of(accepted.view()));
     }
 
     private static Instant instant(String value, FieldErrors errors) {

@@ -5,17 +5,12 @@ import io.clstr.ports.in.request.CommandOutcome;
 /** The problem for a command that did not take effect. */
 final class Outcomes {
 
-    /** The rejection code an unknown order gets from the domain: a 404 like any other unknown resource. */
-    static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
-
     private Outcomes() {
     }
 
     static Problem problemFor(CommandOutcome<?> outcome) {
         if (outcome instanceof CommandOutcome.Rejected<?> rejected) {
-            return ORDER_NOT_FOUND.equals(rejected.code())
-                    ? Problem.of(ProblemCode.NOT_FOUND, rejected.message())
-                    : Problem.rejected(rejected.code(), rejected.message());
+            return Problem.rejected(rejected.code(), rejected.message());
         }
         if (outcome instanceof CommandOutcome.NotFound<?> notFound) {
             return Problem.of(ProblemCode.NOT_FOUND,

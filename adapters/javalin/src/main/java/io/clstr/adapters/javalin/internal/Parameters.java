@@ -24,7 +24,8 @@ public final class Parameters {
         Map<String, List<String>> query = ctx.queryParamMap();
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             if (!known.contains(parameter.getKey())) {
-                errors.add(parameter.getKey(), "is not a known query parameter; known are " + String.join(", ", known));
+                errors.add(parameter.getKey(), known.isEmpty() ? "is not a query parameter of this path, which takes none"
+                        : "is not a known query parameter; known are " + String.join(", ", known));
             } else if (parameter.getValue().size() > 1) {
                 errors.add(parameter.getKey(), "must be given once");
             }

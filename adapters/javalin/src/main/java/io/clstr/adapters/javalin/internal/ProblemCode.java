@@ -15,6 +15,7 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     HEADERS_TOO_LARGE(431, "Request headers too large"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -43,8 +44,18 @@ public final class ProblemErrorHandler extends ErrorHandler {
         if (status == HttpStatus.SERVICE_UNAVAILABLE_503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Responses.RETRY_AFTER_SECONDS);
         }
-        response.write(true, ByteBuffer.wrap(responses.bytes(problem)), callback);
+        response.write(true, ByteBuffer.wrap(responses.problemBytes(problem, instance(request, status))), callback);
         return true;
+    }
+
+    /** The request path, unless the request could not be read or its size is the problem (no echo of either). */
+    private static String instance(Request request, int status) {
+        HttpURI uri = request.getHttpURI();
+        if (uri == null || status == HttpStatus.BAD_REQUEST_400 || status == HttpStatus.URI_TOO_LONG_414
+                || status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) {
+            return null;
+        }
+        return uri.getPath();
     }
 
     private static boolean stopping(Request request) {

@@ -42,7 +42,8 @@ public final class ProblemHandlers {
             response.reset();
             response.setStatus(problem.status());
             response.setContentType(Responses.PROBLEM_JSON);
-            response.getOutputStream().write(responses.bytes(problem));
+            // Javalin hands over no request here, so the problem names no instance.
+            response.getOutputStream().write(responses.problemBytes(problem, null));
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not write the problem for error id {}", problem.errorId(), e);
         }

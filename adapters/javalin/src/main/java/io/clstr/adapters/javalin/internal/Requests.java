@@ -1,6 +1,7 @@
 package io.clstr.adapters.javalin.internal;
 
 import io.clstr.ports.in.order.NewOrderLine;
+import io.clstr.ports.in.order.PlaceOrderUseCase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,15 @@ public final class Requests {
             String customer = errors.id("customerId", customerId);
             String code = errors.currency("currency", currency);
             List<NewOrderLine> newLines = new ArrayList<>();
-            if (errors.required("lines", lines) != null) {
+            if (lines != null && lines.size() > PlaceOrderUseCase.MAX_LINES) {
+                // Refused whole: checking each of thousands of lines would cost far more than sending them.
+                errors.add("lines", "must have at most " + PlaceOrderUseCase.MAX_LINES + " lines");
+            } else if (errors.required("lines", lines) != null) {
                 for (int i = 0; i < lines.size(); i++) {
                     OrderLine line = lines.get(i);
                     String path = "lines[" + i + "]";
                     NewOrderLine valid = errors.required(path, line) == null ? null
-                            : line.toNewOrderLine(errors, path + ".");
+                            : line.toNewOrderLine(errors, path + ".", code);
                     if (valid != null) {
                         newLines.add(valid);
                     }
@@ -47,19 +51,23 @@ public final class Requests {
     /** A line to put on an order ({@code POST /orders/{id}/lines}, and each of {@link PlaceOrder#lines()}). */
     public record OrderLine(String lineId, String sku, Integer quantity, String unitPrice) {
 
+        /** A line to add: the order's currency is not known here, so the use case checks the price's places. */
         public NewOrderLine validated() {
             FieldErrors errors = new FieldErrors();
-            NewOrderLine line = toNewOrderLine(errors, "");
+            NewOrderLine line = toNewOrderLine(errors, "", null);
             errors.throwIfAny();
             return line;
         }
 
-        /** @return the line, or {@code null} after recording its errors under {@code prefix} */
-        NewOrderLine toNewOrderLine(FieldErrors errors, String prefix) {
+        /**
+         * @param currency the order's, to check the price's decimal places against; {@code null} when unknown
+         * @return the line, or {@code null} after recording its errors under {@code prefix}
+         */
+        NewOrderLine toNewOrderLine(FieldErrors errors, String prefix, String currency) {
             String id = errors.optionalId(prefix + "lineId", lineId);
             String validSku = errors.id(prefix + "sku", sku);
-            Integer validQuantity = errors.positive(prefix + "quantity", quantity);
-            BigDecimal price = errors.price(prefix + "unitPrice", unitPrice);
+            Integer validQuantity = errors.positiveAtMost(prefix + "quantity", quantity, PlaceOrderUseCase.MAX_QUANTITY);
+            BigDecimal price = errors.price(prefix + "unitPrice", unitPrice, currency);
             boolean valid = (lineId == null || id != null) && validSku != null && validQuantity != null
                     && price != null;
             return valid ? new NewOrderLine(id, validSku, validQuantity, price) : null;
@@ -71,7 +79,7 @@ public final class Requests {
 
         public int validated() {
             FieldErrors errors = new FieldErrors();
-            Integer valid = errors.positive("quantity", quantity);
+            Integer valid = errors.positiveAtMost("quantity", quantity, PlaceOrderUseCase.MAX_QUANTITY);
             errors.throwIfAny();
             return valid;
         }

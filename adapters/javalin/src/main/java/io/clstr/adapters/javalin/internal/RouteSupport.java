@@ -6,8 +6,9 @@ import java.time.Duration;
 /** What every route handler uses: body reading, command headers, asynchronous calls and response writing. */
 public record RouteSupport(JsonBodies bodies, CommandHeaders headers, UseCaseCalls calls, Responses responses) {
 
-    public static RouteSupport create(ObjectMapper mapper, int maxBodyBytes, Duration requestTimeout) {
-        Responses responses = new Responses(mapper);
+    public static RouteSupport create(ObjectMapper mapper, int maxBodyBytes, Duration requestTimeout,
+            String problemTypeBase) {
+        Responses responses = new Responses(mapper, problemTypeBase);
         return new RouteSupport(new JsonBodies(mapper, maxBodyBytes), new CommandHeaders(requestTimeout),
                 new UseCaseCalls(requestTimeout, responses), responses);
     }

@@ -52,12 +52,16 @@ public final class UseCaseCalls {
     }
 
     private <T> void answerLater(Context ctx, Supplier<? extends CompletionStage<T>> call, Consumer<T> answer) {
+        // The answer is written on the thread that completes the call; its log lines belong to this request too.
+        LogContext logContext = LogContext.current();
         ctx.future(() -> withinTimeout(call).handle((value, failure) -> {
-            if (failure != null) {
-                responses.problem(ctx, Failures.problemFor(failure));
-            } else {
-                answer.accept(value);
-            }
+            logContext.run(() -> {
+                if (failure != null) {
+                    responses.problem(ctx, Failures.problemFor(failure));
+                } else {
+                    answer.accept(value);
+                }
+            });
             return null;
         }));
     }

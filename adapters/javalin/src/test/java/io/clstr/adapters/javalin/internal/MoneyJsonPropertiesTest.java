@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clstr.domain.order.Money;
 import io.clstr.ports.in.order.NewOrderLine;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Currency;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Money must cross the wire exactly: as plain decimal strings, in both directions (seeded random samples). */
+/**
+ * Money must cross the wire exactly: as plain decimal strings, in both directions, and the HTTP checks must take
+ * exactly the prices {@link Money} takes (seeded random samples).
+ */
 class MoneyJsonPropertiesTest {
 
     private static final int SAMPLES = 1000;
@@ -46,16 +51,50 @@ class MoneyJsonPropertiesTest {
         }
     }
 
+    /** Both read the currency's decimals from {@link Money#decimals}; trailing zeros count for neither. */
     @Test
-    void a_price_with_more_than_two_decimals_is_refused() throws Exception {
-        for (int i = 0; i < SAMPLES; i++) {
-            String price = BigDecimal.valueOf(1 + random.nextInt(1_000_000), 3 + random.nextInt(8)).toPlainString();
-            Requests.OrderLine line = mapper.readValue("{\"sku\":\"S\",\"quantity\":1,\"unitPrice\":\"" + price + "\"}",
-                    Requests.OrderLine.class);
+    void the_http_checks_and_money_agree_on_every_currency_and_scale() {
+        int currencies = 0;
+        for (Currency currency : Currency.getAvailableCurrencies()) {
+            String code = currency.getCurrencyCode();
+            boolean httpTakesIt = new FieldErrors().currency("currency", code) != null;
+            assertThat(httpTakesIt).as(code).isEqualTo(succeeds(() -> Money.zero(code)));
+            if (!httpTakesIt) {
+                continue;
+            }
+            currencies++;
+            for (int i = 0; i < 50; i++) {
+                BigDecimal price = BigDecimal.valueOf(random.nextInt(1_000_000), random.nextInt(6));
+                String written = price.toPlainString() + (random.nextBoolean() ? "" : "0");
+                FieldErrors errors = new FieldErrors();
 
-            assertThatThrownBy(line::validated).as(price).isInstanceOfSatisfying(ProblemException.class, failure ->
-                    assertThat(failure.problem().errors()).containsExactly(
-                            new Problem.FieldError("unitPrice", "must have at most 2 decimal places")));
+                boolean httpAccepts = errors.price("unitPrice", written, code) != null;
+
+                assertThat(httpAccepts).as("%s %s", written, code)
+                        .isEqualTo(succeeds(() -> new Money(new BigDecimal(written), code)));
+            }
+        }
+        assertThat(currencies).as("currencies money can be held in").isGreaterThan(100);
+    }
+
+    @Test
+    void currencies_without_a_fixed_number_of_decimals_are_refused() {
+        for (String code : new String[] {"XXX", "XAU", "XAG", "XDR"}) {
+            FieldErrors errors = new FieldErrors();
+            errors.currency("currency", code);
+
+            assertThatThrownBy(errors::throwIfAny).as(code).isInstanceOfSatisfying(ProblemException.class,
+                    failure -> assertThat(failure.problem().errors()).containsExactly(new Problem.FieldError("currency",
+                            "must be an ISO 4217 currency code with a fixed number of decimals, such as EUR")));
+        }
+    }
+
+    private static boolean succeeds(Runnable construction) {
+        try {
+            construction.run();
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
         }
     }
 

@@ -7,7 +7,9 @@ import io.clstr.ports.out.eventstore.ExpectedVersion;
 import io.clstr.ports.out.eventstore.StreamId;
 import io.nats.client.JetStream;
 import io.nats.client.api.PublishAck;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +33,7 @@ public final class CommitAppender {
     private final CommitFetcher fetcher;
     private final StreamHeads heads;
     private final Executor callbacks;
+    private final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
 
     public CommitAppender(JetStream jetStream, EventSubjects subjects, CommitFetcher fetcher, StreamHeads heads,
             Executor callbacks) {
@@ -46,8 +49,21 @@ public final class CommitAppender {
         StreamHeads.Known known = heads.get(stream);
         String subject = known != null ? known.subject() : subjects.of(stream);
         Attempt attempt = new Attempt(stream, subject, expected, eventCount, events, commitId);
+        inFlight.add(attempt);
+        attempt.result.whenComplete((done, error) -> inFlight.remove(attempt));
         attempt.start(known == null ? null : known.head());
         return attempt.result;
+    }
+
+    /**
+     * The connection dropped: the acknowledgements of appends in flight will not come. They fail now rather than
+     * at their timeout; each may or may not be stored, which a retry with the same commit id sorts out.
+     */
+    public void connectionLost() {
+        for (Attempt attempt : inFlight) {
+            attempt.fail(new EventStoreException("the NATS connection dropped before commit " + attempt.commitId
+                    + " was acknowledged; it may be stored"));
+        }
     }
 
     private final class Attempt {
@@ -80,12 +96,12 @@ public final class CommitAppender {
                 } else if (cached != null && cached.version() == version) {
                     publish(cached);
                 } else {
-                    learnHead(false).thenAccept(this::onHeadForExactVersion).exceptionally(this::fail);
+                    learnHead().thenAccept(this::onHeadForExactVersion).exceptionally(this::fail);
                 }
             } else if (cached != null) {
                 publish(cached);
             } else {
-                learnHead(false).thenAccept(this::publish).exceptionally(this::fail);
+                learnHead().thenAccept(this::publish).exceptionally(this::fail);
             }
         }
 
@@ -96,22 +112,13 @@ public final class CommitAppender {
             } else if (head.version() > version) {
                 probeForEarlierSuccess(head);
             } else {
-                // Behind the expectation: the stream is not there yet, or a lagging replica answered.
-                learnHead(true).thenAccept(fromLeader -> {
-                    if (fromLeader.version() == version) {
-                        publish(fromLeader);
-                    } else if (fromLeader.version() > version) {
-                        probeForEarlierSuccess(fromLeader);
-                    } else {
-                        conflict("the stream is at version " + fromLeader.version());
-                    }
-                }).exceptionally(this::fail);
+                conflict("the stream is at version " + head.version());
             }
         }
 
-        private CompletableFuture<StreamHead> learnHead(boolean fromLeader) {
-            CompletableFuture<StoredCommit> last = fromLeader ? fetcher.lastFromLeader(subject) : fetcher.last(subject);
-            return last.thenApply(commit -> {
+        /** The head from the stream leader: a replica may lag behind by up to a tenth of the stream. */
+        private CompletableFuture<StreamHead> learnHead() {
+            return fetcher.lastFromLeader(subject).thenApply(commit -> {
                 if (commit == null) {
                     return StreamHead.EMPTY;
                 }
@@ -129,7 +136,7 @@ public final class CommitAppender {
                 } else if (Failures.apiErrorCode(error) == Failures.WRONG_LAST_SEQUENCE) {
                     heads.forget(stream, head);
                     if (expected instanceof ExpectedVersion.Any && attempts < MAX_ATTEMPTS_AT_ANY_VERSION) {
-                        learnHead(true).thenAccept(this::publish).exceptionally(this::fail);
+                        learnHead().thenAccept(this::publish).exceptionally(this::fail);
                     } else {
                         conflict("another commit came first");
                     }

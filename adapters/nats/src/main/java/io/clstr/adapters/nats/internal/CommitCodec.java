@@ -89,16 +89,24 @@ public final class CommitCodec {
         return readLinks(readerAtLinks(body));
     }
 
-    /** The events of a stored commit, numbered from {@code firstVersion}. */
-    public static List<RecordedEvent> decode(byte[] body, StreamId stream, long firstVersion, long position,
-            Instant recordedAt) {
+    /**
+     * The events of a stored commit, numbered from {@code firstVersion}; fails with {@link MalformedFrameException}
+     * unless the body holds exactly {@code eventCount} well-formed events (the count its header announced).
+     */
+    public static List<RecordedEvent> decode(byte[] body, StreamId stream, long firstVersion, int eventCount,
+            long position, Instant recordedAt) {
         FrameReader reader = readerAtLinks(body);
         readLinks(reader);
-        int count = Math.toIntExact(reader.readVarLong());
+        // Each event takes at least three bytes: its type's length, its metadata count and its data's length.
+        int count = reader.readCount(3);
+        if (count != eventCount) {
+            throw new MalformedFrameException("the body holds " + count + " events, its header announces " + eventCount);
+        }
         List<RecordedEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String type = reader.readString();
-            int entries = Math.toIntExact(reader.readVarLong());
+            // Each entry takes at least two bytes: the lengths of its key and of its value.
+            int entries = reader.readCount(2);
             Map<String, String> metadata = entries == 0 ? Map.of() : new HashMap<>(entries * 2);
             for (int entry = 0; entry < entries; entry++) {
                 metadata.put(reader.readString(), reader.readString());
@@ -123,8 +131,8 @@ public final class CommitCodec {
 
     private static long[] readLinks(FrameReader reader) {
         long count = reader.readVarLong();
-        if (count > MAX_LINKS) {
-            throw new MalformedFrameException(count + " links, more than " + MAX_LINKS);
+        if (count < 0 || count > MAX_LINKS) {
+            throw new MalformedFrameException(Long.toUnsignedString(count) + " links, more than " + MAX_LINKS);
         }
         if (count == 0) {
             return NO_LINKS;

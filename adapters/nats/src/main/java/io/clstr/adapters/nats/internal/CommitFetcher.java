@@ -13,9 +13,10 @@ import java.util.concurrent.CompletableFuture;
  * at a sequence.
  *
  * <p>Direct gets ({@code $JS.API.DIRECT.GET}, stream option {@code allow_direct}) cost one round trip and no
- * server-side state, and any replica may answer. A follower of a replicated stream can lag the leader by a
- * moment, so the {@code fromLeader} variants ask the leader ({@code $JS.API.STREAM.MSG.GET}) for callers that
- * know the answer must be at least as new as something they already saw.
+ * server-side state, and any replica may answer, including one that is still catching up (NATS admits replicas
+ * that are 90 % there). They serve commits by sequence, which never change: a replica either has one or not.
+ * The last commit of a subject is always asked of the leader ({@code $JS.API.STREAM.MSG.GET}), as is a commit a
+ * replica did not have.
  */
 public final class CommitFetcher {
 
@@ -25,7 +26,6 @@ public final class CommitFetcher {
     private final Connection connection;
     private final String stream;
     private final String directGet;
-    private final String directGetLastPrefix;
     private final String leaderGet;
     private final Duration timeout;
 
@@ -33,14 +33,8 @@ public final class CommitFetcher {
         this.connection = connection;
         this.stream = stream;
         this.directGet = "$JS.API.DIRECT.GET." + stream;
-        this.directGetLastPrefix = directGet + ".";
         this.leaderGet = "$JS.API.STREAM.MSG.GET." + stream;
         this.timeout = timeout;
-    }
-
-    /** The last commit of a subject, or {@code null} if it has none. */
-    public CompletableFuture<StoredCommit> last(String subject) {
-        return direct(directGetLastPrefix + subject, null);
     }
 
     /** The commit at a stream sequence, or {@code null} if there is none. */

@@ -1,5 +1,6 @@
 package io.clstr.adapters.nats.internal;
 
+import io.clstr.ports.out.eventstore.EventStore;
 import io.nats.client.impl.Headers;
 
 /**
@@ -36,7 +37,7 @@ public final class CommitHeaders {
                 .put(COMMIT, firstVersion + "-" + (firstVersion + eventCount - 1));
     }
 
-    /** The first and last version of a {@code Clstr-Commit} value. */
+    /** The first and last version of a {@code Clstr-Commit} value, which spans 1 to {@link EventStore#MAX_EVENTS_PER_APPEND}. */
     static long[] versionRange(String value) {
         int dash = value == null ? -1 : value.indexOf('-');
         if (dash <= 0) {
@@ -45,7 +46,7 @@ public final class CommitHeaders {
         try {
             long first = Long.parseLong(value, 0, dash, 10);
             long last = Long.parseLong(value, dash + 1, value.length(), 10);
-            if (first < 1 || last < first) {
+            if (first < 1 || last < first || last - first >= EventStore.MAX_EVENTS_PER_APPEND) {
                 throw new MalformedFrameException("bad " + COMMIT + " header: " + value);
             }
             return new long[] {first, last};

@@ -19,6 +19,7 @@ public final class ConnectionEvents implements ConnectionListener, ErrorListener
     private static final Logger LOG = LoggerFactory.getLogger("io.clstr.adapters.nats");
 
     private final CopyOnWriteArrayList<Runnable> onClosed = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Runnable> onDisconnected = new CopyOnWriteArrayList<>();
 
     /** Runs {@code action} once the connection is closed for good. Returns a handle that cancels it. */
     public Runnable whenClosed(Runnable action) {
@@ -26,10 +27,22 @@ public final class ConnectionEvents implements ConnectionListener, ErrorListener
         return () -> onClosed.remove(action);
     }
 
+    /**
+     * Runs {@code action} whenever the connection drops (before it reconnects): replies and acknowledgements of
+     * what was in flight will not come, and waiting for them would only hold callers up.
+     */
+    public Runnable whenDisconnected(Runnable action) {
+        onDisconnected.add(action);
+        return () -> onDisconnected.remove(action);
+    }
+
     @Override
     public void connectionEvent(Connection connection, Events event) {
         switch (event) {
-            case DISCONNECTED -> LOG.warn("NATS connection lost; reconnecting");
+            case DISCONNECTED -> {
+                LOG.warn("NATS connection lost; reconnecting");
+                onDisconnected.forEach(ConnectionEvents::runQuietly);
+            }
             case RECONNECTED -> LOG.info("NATS connection re-established to {}", connection.getConnectedUrl());
             case CLOSED -> {
                 LOG.info("NATS connection closed");
@@ -71,7 +84,7 @@ public final class ConnectionEvents implements ConnectionListener, ErrorListener
         try {
             action.run();
         } catch (RuntimeException e) {
-            LOG.warn("a connection-closed handler failed", e);
+            LOG.warn("a connection event handler failed", e);
         }
     }
 }

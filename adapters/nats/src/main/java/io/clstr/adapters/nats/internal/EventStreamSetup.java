@@ -1,6 +1,7 @@
 package io.clstr.adapters.nats.internal;
 
 import io.clstr.ports.out.eventstore.EventStoreException;
+import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.DiscardPolicy;
@@ -30,13 +31,11 @@ public final class EventStreamSetup {
     }
 
     /** The stream's configuration once it exists and is fit to hold events; fails otherwise. */
-    public static StreamConfiguration ensure(JetStreamManagement management, String name, String subjects,
-            int replicas, Duration duplicateWindow) {
+    public static StreamConfiguration ensure(Connection connection, JetStreamManagement management, String name,
+            String subjects, int replicas, Duration duplicateWindow) {
         try {
-            StreamInfo existing = find(management, name);
-            if (existing == null) {
-                existing = create(management, name, subjects, replicas, duplicateWindow);
-            }
+            StreamInfo existing = StreamCreation.ensure(connection, name, () -> find(management, name),
+                    () -> create(management, name, subjects, replicas, duplicateWindow));
             StreamConfiguration config = existing.getConfiguration();
             List<String> problems = problems(config, subjects);
             if (!problems.isEmpty()) {

@@ -29,12 +29,26 @@ final class FrameReader {
         throw new MalformedFrameException("varint longer than 64 bits");
     }
 
+    /** A length prefix, checked against the bytes that are there before anything is allocated for it. */
     int readLength() {
         long length = readVarLong();
-        if (length > buffer.length - position) {
-            throw new MalformedFrameException("length " + length + " beyond the end of the frame");
+        if (length < 0 || length > remaining()) {
+            throw new MalformedFrameException("length " + Long.toUnsignedString(length) + " beyond the end of the frame");
         }
         return (int) length;
+    }
+
+    /**
+     * A count of items that take at least {@code minBytesEach} bytes each, checked against the bytes that are
+     * there: a corrupt or hostile count fails here instead of sizing a collection for billions of items.
+     */
+    int readCount(int minBytesEach) {
+        long count = readVarLong();
+        if (count < 0 || count > remaining() / minBytesEach) {
+            throw new MalformedFrameException("count " + Long.toUnsignedString(count) + " does not fit in the "
+                    + remaining() + " bytes left");
+        }
+        return (int) count;
     }
 
     long readLong() {
@@ -87,6 +101,10 @@ final class FrameReader {
         return position == buffer.length;
     }
 
+    private int remaining() {
+        return buffer.length - position;
+    }
+
     private int continuation(int end) {
         if (position >= end) {
             throw new MalformedFrameException("string ends inside a character");
@@ -99,7 +117,7 @@ final class FrameReader {
     }
 
     private void require(int bytes) {
-        if (position + bytes > buffer.length) {
+        if (bytes > remaining()) {
             throw new MalformedFrameException("frame ends early");
         }
     }

@@ -10,6 +10,7 @@ import io.nats.client.KeyValueOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueStatus;
 import io.nats.client.api.StorageType;
+import io.nats.client.support.NatsKeyValueUtil;
 import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -38,12 +39,11 @@ public final class KeyValueBucket {
                     .jetStreamOptions(JetStreamOptions.builder().requestTimeout(requestTimeout).build())
                     .build();
             KeyValueManagement management = connection.keyValueManagement(options);
-            KeyValueStatus status = find(management, bucket);
-            if (status == null) {
-                create(management, bucket, maxAge, replicas, history);
-            } else if (!status.getTtl().equals(maxAge)) {
-                LOG.warn("bucket {} exists with max age {}, not the configured {}; using it as it is",
-                        bucket, status.getTtl(), maxAge);
+            KeyValueStatus status = StreamCreation.ensure(connection, NatsKeyValueUtil.toStreamName(bucket),
+                    () -> find(management, bucket), () -> create(management, bucket, maxAge, replicas, history));
+            if (!status.getTtl().equals(maxAge)) {
+                management.update(KeyValueConfiguration.builder(status.getConfiguration()).ttl(maxAge).build());
+                LOG.info("bucket {} existed with max age {}; changed it to {}", bucket, status.getTtl(), maxAge);
             }
             return connection.keyValue(bucket, options);
         } catch (IOException | JetStreamApiException e) {
@@ -78,7 +78,7 @@ public final class KeyValueBucket {
         }
     }
 
-    private static void create(KeyValueManagement management, String bucket, Duration maxAge, int replicas,
+    private static KeyValueStatus create(KeyValueManagement management, String bucket, Duration maxAge, int replicas,
             int history) throws IOException, JetStreamApiException {
         KeyValueConfiguration.Builder config = KeyValueConfiguration.builder()
                 .name(bucket)
@@ -89,13 +89,15 @@ public final class KeyValueBucket {
             config.ttl(maxAge);
         }
         try {
-            management.create(config.build());
+            KeyValueStatus created = management.create(config.build());
             LOG.info("created key-value bucket {} (max age {}, {} replicas)", bucket,
                     maxAge.isZero() ? "none" : maxAge, replicas);
+            return created;
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() != STREAM_NAME_IN_USE) {
                 throw e;
             }
+            return management.getStatus(bucket);
         }
     }
 }

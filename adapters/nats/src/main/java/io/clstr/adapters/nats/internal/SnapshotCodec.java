@@ -2,6 +2,7 @@ package io.clstr.adapters.nats.internal;
 
 import io.clstr.ports.out.eventstore.StreamId;
 import io.clstr.ports.out.snapshot.Snapshot;
+import java.time.DateTimeException;
 import java.time.Instant;
 
 /**
@@ -36,6 +37,7 @@ public final class SnapshotCodec {
                 .toByteArray();
     }
 
+    /** The stored snapshot; fails with {@link MalformedFrameException} on anything {@link #encode} cannot write. */
     public static Snapshot decode(StreamId stream, byte[] stored) {
         FrameReader reader = new FrameReader(stored);
         int format = reader.readByte();
@@ -45,13 +47,23 @@ public final class SnapshotCodec {
         long version = reader.readVarLong();
         long position = reader.readVarLong();
         int schemaVersion = reader.readInt();
-        Instant takenAt = Instant.ofEpochSecond(reader.readLong(), reader.readInt());
+        long seconds = reader.readLong();
+        int nanos = reader.readInt();
         String stateType = reader.readString();
         byte[] state = reader.readBytes();
         if (!reader.atEnd()) {
             throw new MalformedFrameException("bytes after the snapshot state");
         }
-        return new Snapshot(stream, version, position, stateType, schemaVersion, state, takenAt);
+        if (position < 0 || nanos < 0 || nanos > 999_999_999) {
+            throw new MalformedFrameException("a snapshot with position " + Long.toUnsignedString(position)
+                    + " and nanos " + nanos);
+        }
+        try {
+            return new Snapshot(stream, version, position, stateType, schemaVersion, state,
+                    Instant.ofEpochSecond(seconds, nanos));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw new MalformedFrameException("a snapshot with impossible values: " + e.getMessage());
+        }
     }
 
     /** The version of a stored snapshot, read without copying its state. */

@@ -37,7 +37,7 @@ public record StoredCommit(
     }
 
     public List<RecordedEvent> events(StreamId stream) {
-        return CommitCodec.decode(body, stream, firstVersion, sequence, recordedAt);
+        return CommitCodec.decode(body, stream, firstVersion, eventCount, sequence, recordedAt);
     }
 
     public RecordedCommit toRecordedCommit(StreamId stream) {
@@ -69,7 +69,7 @@ public record StoredCommit(
             throw new MalformedFrameException("message " + sequence + " is not a clstr commit");
         }
         long[] versions = CommitHeaders.versionRange(range);
-        return new StoredCommit(subject, sequence, recordedAt, versions[0], Math.toIntExact(versions[1] - versions[0] + 1),
+        return new StoredCommit(subject, sequence, recordedAt, versions[0], (int) (versions[1] - versions[0] + 1),
                 CommitCodec.links(body), body);
     }
 

@@ -54,17 +54,12 @@ public final class StreamReader {
     }
 
     /**
-     * The aggregate's last commit. A replica may answer a direct get while a moment behind; when this process
-     * already knows a later head, the stream leader is asked instead, so a writer always reads its own writes.
+     * The aggregate's last commit, from the stream leader: NATS lets a replica answer direct gets once it is 90 %
+     * caught up, so a replica's "last" may be old, and an entity that recovered from it would decide on a state
+     * that is not the latest (a restarted server catching up under load showed it).
      */
     private CompletableFuture<StoredCommit> lastCommit(StreamId stream, String subject) {
-        return fetcher.last(subject).thenCompose(last -> {
-            StreamHeads.Known known = heads.get(stream);
-            if (known != null && (last == null || last.sequence() < known.head().sequence())) {
-                return fetcher.lastFromLeader(subject);
-            }
-            return CompletableFuture.completedFuture(last);
-        }).thenApply(last -> {
+        return fetcher.lastFromLeader(subject).thenApply(last -> {
             if (last != null) {
                 heads.offer(stream, subject, StreamHead.of(last));
             }

@@ -3,7 +3,7 @@ package io.clstr.adapters.nats.contract;
 import io.clstr.adapters.nats.NatsClient;
 import io.clstr.adapters.nats.NatsEventStore;
 import io.clstr.adapters.nats.NatsEventStoreSettings;
-import io.clstr.adapters.nats.testing.NatsServer;
+import io.clstr.adapters.nats.testing.NatsFixture;
 import io.clstr.adapters.nats.testing.UniqueNames;
 import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.eventstore.EventStoreContract;
@@ -17,7 +17,7 @@ class NatsEventStoreContractIT extends EventStoreContract {
 
     @BeforeAll
     static void connect() {
-        client = NatsClient.connect(NatsServer.shared().settings());
+        client = NatsClient.connect(NatsFixture.shared().settings());
     }
 
     @AfterAll

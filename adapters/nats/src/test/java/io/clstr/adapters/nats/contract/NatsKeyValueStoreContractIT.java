@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clstr.adapters.nats.NatsClient;
 import io.clstr.adapters.nats.NatsKeyValueSettings;
 import io.clstr.adapters.nats.NatsKeyValueStore;
-import io.clstr.adapters.nats.testing.NatsServer;
+import io.clstr.adapters.nats.testing.NatsFixture;
 import io.clstr.adapters.nats.testing.UniqueNames;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.keyvalue.KeyValueStoreContract;
@@ -21,7 +21,7 @@ class NatsKeyValueStoreContractIT extends KeyValueStoreContract {
 
     @BeforeAll
     static void connect() {
-        client = NatsClient.connect(NatsServer.shared().settings());
+        client = NatsClient.connect(NatsFixture.shared().settings());
     }
 
     @AfterAll

@@ -2,7 +2,7 @@ package io.clstr.adapters.nats.contract;
 
 import io.clstr.adapters.nats.NatsClient;
 import io.clstr.adapters.nats.NatsMessageTransport;
-import io.clstr.adapters.nats.testing.NatsServer;
+import io.clstr.adapters.nats.testing.NatsFixture;
 import io.clstr.ports.out.transport.MessageTransport;
 import io.clstr.ports.out.transport.MessageTransportContract;
 import java.util.Map;
@@ -15,7 +15,7 @@ class NatsMessageTransportContractIT extends MessageTransportContract {
 
     @Override
     protected MessageTransport createTransport() {
-        NatsClient client = NatsClient.connect(NatsServer.shared().settings());
+        NatsClient client = NatsClient.connect(NatsFixture.shared().settings());
         NatsMessageTransport transport = new NatsMessageTransport(client);
         clients.put(transport, client);
         return transport;

@@ -2,7 +2,7 @@ package io.clstr.adapters.nats.contract;
 
 import io.clstr.adapters.nats.NatsClient;
 import io.clstr.adapters.nats.NatsSnapshotStore;
-import io.clstr.adapters.nats.testing.NatsServer;
+import io.clstr.adapters.nats.testing.NatsFixture;
 import io.clstr.adapters.nats.testing.UniqueNames;
 import io.clstr.ports.out.snapshot.SnapshotStore;
 import io.clstr.ports.out.snapshot.SnapshotStoreContract;
@@ -18,7 +18,7 @@ class NatsSnapshotStoreContractIT extends SnapshotStoreContract {
 
     @BeforeAll
     static void connect() {
-        client = NatsClient.connect(NatsServer.shared().settings());
+        client = NatsClient.connect(NatsFixture.shared().settings());
         store = NatsSnapshotStore.open(client, BUCKET, 1);
     }
 

@@ -34,7 +34,7 @@ class CommitCodecTest {
     private static void decodesWhatItEncodes(List<EventData> events, long[] links) {
         byte[] body = CommitCodec.frame(links, CommitCodec.encodeEvents(events));
 
-        List<RecordedEvent> decoded = CommitCodec.decode(body, STREAM, 7, 99, RECORDED);
+        List<RecordedEvent> decoded = CommitCodec.decode(body, STREAM, 7, events.size(), 99, RECORDED);
 
         assertThat(CommitCodec.links(body)).containsExactly(links);
         assertThat(decoded).hasSameSizeAs(events);
@@ -90,16 +90,60 @@ class CommitCodecTest {
 
         for (int length = 0; length < body.length; length++) {
             byte[] truncated = Arrays.copyOf(body, length);
-            assertThatThrownBy(() -> CommitCodec.decode(truncated, STREAM, 1, 1, RECORDED))
+            assertThatThrownBy(() -> CommitCodec.decode(truncated, STREAM, 1, 1, 1, RECORDED))
                     .as("first %d bytes", length).isInstanceOf(MalformedFrameException.class);
         }
         byte[] longer = Arrays.copyOf(body, body.length + 1);
-        assertThatThrownBy(() -> CommitCodec.decode(longer, STREAM, 1, 1, RECORDED))
+        assertThatThrownBy(() -> CommitCodec.decode(longer, STREAM, 1, 1, 1, RECORDED))
                 .isInstanceOf(MalformedFrameException.class);
-        assertThatThrownBy(() -> CommitCodec.decode("{\"json\":1}".getBytes(), STREAM, 1, 1, RECORDED))
+        assertThatThrownBy(() -> CommitCodec.decode("{\"json\":1}".getBytes(), STREAM, 1, 1, 1, RECORDED))
                 .isInstanceOf(MalformedFrameException.class);
         assertThatThrownBy(() -> CommitCodec.links(new byte[] {1, 2, 5, 0}))
                 .as("links that do not decrease").isInstanceOf(MalformedFrameException.class);
+    }
+
+    @Test
+    void rejects_hostile_counts_and_lengths_before_allocating_for_them() {
+        // Each of these would have sized an array for billions of items (OutOfMemoryError) or a negative one.
+        long huge = Integer.MAX_VALUE - 8;
+        List<byte[]> hostile = List.of(
+                new FrameWriter(16).writeByte(1).writeVarLong(0).writeVarLong(huge).writeRaw(new byte[8]).toByteArray(),
+                new FrameWriter(16).writeByte(1).writeVarLong(0).writeVarLong(1).writeString("t")
+                        .writeVarLong(huge).writeRaw(new byte[8]).toByteArray(),
+                new FrameWriter(16).writeByte(1).writeVarLong(0).writeVarLong(1).writeVarLong(huge)
+                        .writeRaw(new byte[8]).toByteArray(),
+                new FrameWriter(16).writeByte(1).writeVarLong(0).writeVarLong(1).writeString("t").writeVarLong(0)
+                        .writeVarLong(huge).writeRaw(new byte[8]).toByteArray(),
+                // Ten-byte varints that decode to negative numbers: a count, a type length, a data length.
+                withNegativeVarint(new FrameWriter(16).writeByte(1).writeVarLong(0)),
+                withNegativeVarint(new FrameWriter(16).writeByte(1).writeVarLong(0).writeVarLong(1)),
+                withNegativeVarint(new FrameWriter(16).writeByte(1).writeVarLong(0).writeVarLong(1).writeString("t")
+                        .writeVarLong(0)),
+                withNegativeVarint(new FrameWriter(16).writeByte(1)));
+
+        for (byte[] body : hostile) {
+            assertThatThrownBy(() -> CommitCodec.decode(body, STREAM, 1, 1, 1, RECORDED))
+                    .as(Arrays.toString(body)).isInstanceOf(MalformedFrameException.class);
+        }
+    }
+
+    @Test
+    void rejects_a_body_whose_event_count_differs_from_its_header() {
+        byte[] body = CommitCodec.frame(new long[0], CommitCodec.encodeEvents(
+                List.of(new EventData("a", new byte[1]), new EventData("b", new byte[1]))));
+
+        assertThat(CommitCodec.decode(body, STREAM, 1, 2, 1, RECORDED)).hasSize(2);
+        assertThatThrownBy(() -> CommitCodec.decode(body, STREAM, 1, 1, 1, RECORDED))
+                .isInstanceOf(MalformedFrameException.class);
+        assertThatThrownBy(() -> CommitCodec.decode(body, STREAM, 1, 3, 1, RECORDED))
+                .isInstanceOf(MalformedFrameException.class);
+    }
+
+    /** The writer's bytes followed by a varint of 2^63 + 5, which a signed reading makes negative. */
+    private static byte[] withNegativeVarint(FrameWriter writer) {
+        byte[] negative = {(byte) 0x85, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+                (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01};
+        return writer.writeRaw(negative).writeRaw(new byte[8]).toByteArray();
     }
 
     private static List<EventData> commit(Random random) {

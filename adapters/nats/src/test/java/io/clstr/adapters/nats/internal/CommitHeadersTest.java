@@ -30,11 +30,13 @@ class CommitHeadersTest {
     void reads_the_version_range_back() {
         assertThat(CommitHeaders.versionRange("5-5")).containsExactly(5, 5);
         assertThat(CommitHeaders.versionRange("1-1000")).containsExactly(1, 1000);
+        assertThat(CommitHeaders.versionRange("3-1002")).containsExactly(3, 1002);
     }
 
     @Test
-    void rejects_malformed_version_ranges() {
-        for (String malformed : new String[] {null, "", "5", "-5", "5-", "0-1", "7-6", "a-b", "1-2-3"}) {
+    void rejects_malformed_version_ranges_and_ranges_longer_than_an_append() {
+        for (String malformed : new String[] {null, "", "5", "-5", "5-", "0-1", "7-6", "a-b", "1-2-3",
+                "3-1003", "1-9223372036854775807", "99999999999999999999-1"}) {
             assertThatThrownBy(() -> CommitHeaders.versionRange(malformed)).as("'%s'", malformed)
                     .isInstanceOf(MalformedFrameException.class);
         }

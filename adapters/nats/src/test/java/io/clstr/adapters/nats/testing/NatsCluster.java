@@ -92,6 +92,13 @@ public final class NatsCluster implements AutoCloseable {
                 });
     }
 
+    /** The name of the server that leads JetStream's meta group now, as the first running member reports it. */
+    public String metaLeader() {
+        return servers.stream().filter(NatsServer::isRunning).map(server -> metaLeader(server.monitor("/jsz")))
+                .filter(leader -> !leader.isEmpty()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no running member knows a meta leader"));
+    }
+
     @Override
     public void close() {
         servers.forEach(NatsServer::close);

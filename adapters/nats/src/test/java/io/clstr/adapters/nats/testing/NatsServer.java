@@ -1,6 +1,5 @@
 package io.clstr.adapters.nats.testing;
 
-import io.clstr.adapters.nats.NatsSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -32,9 +31,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * {@link #close()} for diagnosis, while the store is deleted). Every server still running when the JVM exits is
  * killed.
  *
- * <p>Tests never touch a server they did not start (such as one on the default port 4222).
+ * <p>Tests never touch a server they did not start (such as one on the default port 4222). This is the default
+ * {@link NatsFixture}; tests that need control over the process use it directly.
  */
-public final class NatsServer implements AutoCloseable {
+public final class NatsServer implements NatsFixture {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
@@ -93,6 +93,18 @@ public final class NatsServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts a single server with JetStream and these arguments besides, such as {@code -c <file>} with a
+     * configuration of TLS or authorization (the fixture's own flags, such as the ports, take precedence).
+     */
+    public static NatsServer startWith(List<String> arguments) {
+        Path binary = NatsServerBinary.require();
+        NatsServer server = create(binary, "clstr-test", arguments);
+        server.startProcess();
+        server.awaitReady();
+        return server;
+    }
+
     /** A server that is not started yet (for clusters, whose members must start together). */
     static NatsServer create(Path binary, String name, List<String> clusterArguments) {
         try {
@@ -107,7 +119,7 @@ public final class NatsServer implements AutoCloseable {
         return name;
     }
 
-    /** The client URL, such as {@code nats://127.0.0.1:41234}. */
+    @Override
     public String url() {
         return "nats://127.0.0.1:" + port;
     }
@@ -126,14 +138,6 @@ public final class NatsServer implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
-    }
-
-    /** Connection settings for this server with quick reconnects, as tests want them. */
-    public NatsSettings settings() {
-        return NatsSettings.of(url())
-                .withConnectionName("clstr-test")
-                .withReconnect(Duration.ofMillis(100), -1)
-                .withConnectTimeout(Duration.ofSeconds(5));
     }
 
     public boolean isRunning() {
@@ -178,6 +182,38 @@ public final class NatsServer implements AutoCloseable {
             startProcess();
         }
         awaitReady();
+    }
+
+    /**
+     * Starts the stopped or killed server again and returns once it accepts clients, without waiting for its
+     * streams to catch up (which, under load, takes a while): see {@link #isCurrent()}.
+     */
+    public void startAgain() {
+        synchronized (this) {
+            if (isRunning()) {
+                throw new IllegalStateException(name + " is still running");
+            }
+            startProcess();
+        }
+        try {
+            Awaitility.await("nats-server " + name + " accepting clients")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        if (!isRunning()) {
+                            throw new IllegalStateException(name + " exited while starting; its log:\n" + logTail());
+                        }
+                        return acceptsClients();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " did not accept clients within " + START_TIMEOUT
+                    + "; its log:\n" + logTail(), e);
+        }
+    }
+
+    /** Whether the server is running and reports itself healthy: every stream and consumer it holds is current. */
+    public boolean isCurrent() {
+        return isRunning() && monitor("/healthz").contains("\"ok\"");
     }
 
     /** Kills the server and deletes its store; the log file stays for diagnosis. */

@@ -1,0 +1,109 @@
+package io.clstr.adapters.nats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clstr.adapters.nats.internal.StreamCreation;
+import io.clstr.adapters.nats.testing.NatsCluster;
+import io.clstr.adapters.nats.testing.NatsServer;
+import io.clstr.adapters.nats.testing.UniqueNames;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Starting against a NATS that is not there yet, and several processes creating one stream at once. */
+class NatsStartupIT {
+
+    @Test
+    void a_step_waits_for_a_server_that_comes_up_late() {
+        NatsServer server = NatsServer.start();
+        try {
+            server.stop();
+            CompletableFuture<NatsClient> connecting = CompletableFuture.supplyAsync(() -> NatsStartup.retrying(
+                    "connecting to " + server.url(), Duration.ofSeconds(30),
+                    () -> NatsClient.connect(server.settings().withConnectTimeout(Duration.ofMillis(500)))));
+            server.restart();
+
+            try (NatsClient client = connecting.join()) {
+                assertThat(client.connection().getStatus()).hasToString("CONNECTED");
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void a_step_gives_up_after_its_bound_and_at_once_on_what_waiting_cannot_fix() {
+        NatsServer server = NatsServer.start();
+        String url = server.url();
+        server.close();
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> NatsStartup.retrying("connecting", Duration.ofSeconds(1),
+                () -> NatsClient.connect(NatsSettings.of(url).withConnectTimeout(Duration.ofMillis(200)))))
+                .isInstanceOf(NatsConnectException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+
+        AtomicInteger tries = new AtomicInteger();
+        assertThatThrownBy(() -> NatsStartup.retrying("connecting", Duration.ofSeconds(30), () -> {
+            tries.incrementAndGet();
+            throw new NatsConnectException("refused", new IOException("Authorization Violation"));
+        })).isInstanceOf(NatsConnectException.class);
+        assertThat(tries).as("tries of a refused login").hasValue(1);
+    }
+
+    @Test
+    void processes_that_create_one_stream_at_once_send_one_create_request() throws Exception {
+        try (NatsCluster cluster = NatsCluster.start(3)) {
+            List<NatsClient> clients = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                clients.add(NatsClient.connect(cluster.settings()));
+            }
+            String stream = UniqueNames.natsNames().eventStream();
+            AtomicInteger creates = new AtomicInteger();
+            try {
+                List<CompletableFuture<StreamInfo>> ensured = new ArrayList<>();
+                for (NatsClient client : clients) {
+                    // As a node does: a JetStream answer that times out on a busy machine is waited out.
+                    ensured.add(CompletableFuture.supplyAsync(() -> NatsStartup.retrying("creating " + stream,
+                            Duration.ofSeconds(60), () -> ensure(client, stream, creates))));
+                }
+                for (CompletableFuture<StreamInfo> info : ensured) {
+                    assertThat(info.join().getConfiguration().getName()).isEqualTo(stream);
+                }
+                assertThat(creates).as("create requests sent").hasValue(1);
+            } finally {
+                clients.forEach(NatsClient::close);
+            }
+        }
+    }
+
+    private static StreamInfo ensure(NatsClient client, String stream, AtomicInteger creates) {
+        try {
+            return StreamCreation.ensure(client.connection(), stream, () -> {
+                try {
+                    return client.management().getStreamInfo(stream);
+                } catch (JetStreamApiException e) {
+                    if (e.getApiErrorCode() == 10059) {
+                        return null;
+                    }
+                    throw e;
+                }
+            }, () -> {
+                creates.incrementAndGet();
+                return client.management().addStream(StreamConfiguration.builder().name(stream)
+                        .subjects(stream.toLowerCase() + ".>").storageType(StorageType.File).replicas(3).build());
+            });
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -22,8 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +45,7 @@ final class FaultBench implements AutoCloseable {
     static final int KEYS = 200;
     static final int IN_FLIGHT = 64;
     static final Duration MEMBER_TTL = Duration.ofSeconds(5);
+    private static final String LEADER_ELECTED = "$JS.EVENT.ADVISORY.STREAM.LEADER_ELECTED.";
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
 
     final NatsCluster nats;
@@ -57,6 +60,8 @@ final class FaultBench implements AutoCloseable {
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
     /** Acknowledged increments per second, index = second since the load started. */
     private final List<Long> perSecond = new CopyOnWriteArrayList<>();
+    /** When (bench ms) JetStream announced a new leader, per stream, in order. */
+    private final Map<String, List<Long>> leaderElections = new ConcurrentHashMap<>();
     private NatsClient observer;
     private Backend clientBackend;
     private DirectTarget target;
@@ -233,8 +238,24 @@ final class FaultBench implements AutoCloseable {
     private NatsClient observer() {
         if (observer == null) {
             observer = NatsClient.connect(nats.settings());
+            observer.connection().createDispatcher(advisory -> leaderElections
+                    .computeIfAbsent(advisory.getSubject().substring(LEADER_ELECTED.length()),
+                            stream -> new CopyOnWriteArrayList<>())
+                    .add(now())).subscribe(LEADER_ELECTED + ">");
         }
         return observer;
+    }
+
+    /**
+     * Milliseconds from {@code sinceMillis} until JetStream announced a new leader of {@code stream}: how long NATS
+     * itself could not take writes to it. Waits up to 30 s for the announcement.
+     */
+    long leaderElectedAfter(String stream, long sinceMillis) {
+        return Awaitility.await("a new leader of " + stream).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> leaderElections.getOrDefault(stream, List.of()).stream()
+                        .filter(at -> at >= sinceMillis).findFirst(), Optional::isPresent)
+                .orElseThrow() - sinceMillis;
     }
 
     // ------------------------------------------------------------------ samples

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class NatsEventStore implements EventStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsEventStore.class);
+    /** JetStream announces each new stream leader on this subject, followed by the stream name. */
+    private static final String LEADER_ELECTED_ADVISORY = "$JS.EVENT.ADVISORY.STREAM.LEADER_ELECTED.";
 
     /**
      * Room left in a message besides the events: the headers (and, generously, the subject), the body's format
@@ -74,8 +77,11 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
         ConsumerReads consumers = new ConsumerReads(client.connection(), readDispatcher, names.eventStream(),
                 names.readConsumerPrefix(), client.requestTimeout(), client.timers(), client.callbacks(),
                 EventStoreException::new);
-        this.appender = new CommitAppender(client.jetStream(), subjects, fetcher, heads, client.callbacks());
+        this.appender = new CommitAppender(client.jetStream(), subjects, fetcher, heads, client.callbacks(),
+                client.timers(), settings.duplicateWindow().dividedBy(2));
         this.stopWatchingConnection = client.whenDisconnected(appender::connectionLost);
+        readDispatcher.subscribe(LEADER_ELECTED_ADVISORY + names.eventStream(),
+                advisory -> onLeaderElected());
         this.streamReader = new StreamReader(fetcher, consumers, heads, client.callbacks(), settings.chainReadLimit());
         this.feedReader = new FeedReader(consumers, subjects);
     }
@@ -176,6 +182,16 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
             client.connection().closeDispatcher(readDispatcher);
         } catch (IllegalStateException | IllegalArgumentException e) {
             LOG.debug("event store reads already released (connection or dispatcher closed)", e);
+        }
+    }
+
+    private void onLeaderElected() {
+        LOG.info("event stream {} has a new leader; appends waiting for the old one are sent again",
+                names.eventStream());
+        try {
+            client.callbacks().execute(appender::leaderElected);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("the store is closing; appends in flight fail with the connection", e);
         }
     }
 

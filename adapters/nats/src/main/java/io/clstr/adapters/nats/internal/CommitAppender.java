@@ -6,12 +6,16 @@ import io.clstr.ports.out.eventstore.EventStoreException;
 import io.clstr.ports.out.eventstore.ExpectedVersion;
 import io.clstr.ports.out.eventstore.StreamId;
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.api.PublishAck;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -23,25 +27,43 @@ import java.util.concurrent.TimeoutException;
  * get. A wrong sequence (10071) is a conflict, and the cached head is dropped. {@link ExpectedVersion.Any}
  * retries with a fresh head, so its versions stay gap-free. A retried commit id inside the server's duplicate
  * window comes back as a duplicate acknowledgement, and the original commit is reported.
+ *
+ * <p>An append whose outcome is unknown (no acknowledgement in time, the connection dropped, the stream elected a
+ * new leader) is sent again, unchanged, for up to half the duplicate window: the server's duplicate check keeps
+ * one copy, and the caller gets a definite answer. Failing it up instead would let the caller decide anew and
+ * append a different commit while the first one may still wait in the new leader's log; NATS 2.9 checks the
+ * expected subject sequence only against what it has applied, so both would be stored.
  */
 public final class CommitAppender {
 
     private static final int MAX_ATTEMPTS_AT_ANY_VERSION = 32;
+    private static final long FIRST_RESEND_DELAY_MILLIS = 50;
+    private static final long MAX_RESEND_DELAY_MILLIS = 1_000;
+    /**
+     * How long a resent commit waits for its acknowledgement before it is sent once more. A new leader drops
+     * what it gets while it still catches up, so waiting out the whole publish timeout would stall every writer.
+     */
+    private static final long RESENT_ACK_WAIT_MILLIS = 1_000;
 
     private final JetStream jetStream;
     private final EventSubjects subjects;
     private final CommitFetcher fetcher;
     private final StreamHeads heads;
     private final Executor callbacks;
+    private final ScheduledExecutorService timers;
+    private final long resendForNanos;
     private final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
 
+    /** {@code resendFor} must stay within the stream's duplicate window, so that a resent commit is stored once. */
     public CommitAppender(JetStream jetStream, EventSubjects subjects, CommitFetcher fetcher, StreamHeads heads,
-            Executor callbacks) {
+            Executor callbacks, ScheduledExecutorService timers, Duration resendFor) {
         this.jetStream = jetStream;
         this.subjects = subjects;
         this.fetcher = fetcher;
         this.heads = heads;
         this.callbacks = callbacks;
+        this.timers = timers;
+        this.resendForNanos = resendFor.toNanos();
     }
 
     public CompletableFuture<AppendResult> append(StreamId stream, ExpectedVersion expected, int eventCount,
@@ -55,15 +77,26 @@ public final class CommitAppender {
         return attempt.result;
     }
 
-    /**
-     * The connection dropped: the acknowledgements of appends in flight will not come. They fail now rather than
-     * at their timeout; each may or may not be stored, which a retry with the same commit id sorts out.
-     */
+    /** The connection dropped: appends in flight are sent again now, to go out first once it is back. */
     public void connectionLost() {
-        for (Attempt attempt : inFlight) {
-            attempt.fail(new EventStoreException("the NATS connection dropped before commit " + attempt.commitId
-                    + " was acknowledged; it may be stored"));
-        }
+        inFlight.forEach(Attempt::resendNow);
+    }
+
+    /**
+     * The stream has a new leader. Appends sent to the old one will never be acknowledged; they are sent again
+     * now, instead of after the publish timeout, which would otherwise add up to that timeout to every election.
+     */
+    public void leaderElected() {
+        inFlight.forEach(Attempt::resendNow);
+    }
+
+    /**
+     * Whether the server may have stored the commit: no answer came. An error answer (a JetStream API error)
+     * or a closed connection is definite.
+     */
+    private static boolean outcomeUnknown(Throwable error) {
+        Throwable cause = Failures.unwrap(error);
+        return !(cause instanceof JetStreamApiException) && !(cause instanceof IllegalStateException);
     }
 
     private final class Attempt {
@@ -76,6 +109,10 @@ public final class CommitAppender {
         private final String commitId;
         private final CompletableFuture<AppendResult> result = new CompletableFuture<>();
         private int attempts;
+        /** The head of the commit being sent, once it is; guarded by this attempt, as are the two below. */
+        private StreamHead sending;
+        private int sends;
+        private long firstSentNanos;
 
         Attempt(StreamId stream, String subject, ExpectedVersion expected, int eventCount, byte[] events,
                 String commitId) {
@@ -130,9 +167,33 @@ public final class CommitAppender {
 
         private void publish(StreamHead head) {
             attempts++;
+            sendCommit(head, 0);
+        }
+
+        /**
+         * Sends the commit. Only the latest send's failure counts (an earlier one's is stale), while any
+         * acknowledgement is the answer.
+         */
+        private void sendCommit(StreamHead head, int resends) {
+            int generation;
+            synchronized (this) {
+                if (result.isDone()) {
+                    return;
+                }
+                if (sending == null || sending != head) {
+                    firstSentNanos = System.nanoTime();
+                }
+                sending = head;
+                generation = ++sends;
+            }
+            if (resends > 0) {
+                schedule(() -> resendIfLatest(generation, resends + 1), RESENT_ACK_WAIT_MILLIS);
+            }
             send(head.sequence(), head).whenComplete((ack, error) -> {
                 if (error == null) {
                     accepted(head, ack);
+                } else if (!isLatestSend(generation)) {
+                    return;
                 } else if (Failures.apiErrorCode(error) == Failures.WRONG_LAST_SEQUENCE) {
                     heads.forget(stream, head);
                     if (expected instanceof ExpectedVersion.Any && attempts < MAX_ATTEMPTS_AT_ANY_VERSION) {
@@ -140,10 +201,57 @@ public final class CommitAppender {
                     } else {
                         conflict("another commit came first");
                     }
+                } else if (outcomeUnknown(error) && withinResendWindow()) {
+                    long delay = Math.min(MAX_RESEND_DELAY_MILLIS, FIRST_RESEND_DELAY_MILLIS << Math.min(resends, 10));
+                    schedule(() -> resendIfLatest(generation, resends + 1), delay);
                 } else {
                     fail(error);
                 }
             });
+        }
+
+        /** Sends the commit again at once, if it is being sent (not while its head is being learnt). */
+        void resendNow() {
+            StreamHead head;
+            synchronized (this) {
+                head = sending;
+            }
+            if (head != null && withinResendWindow()) {
+                sendCommit(head, 1);
+            }
+        }
+
+        private void resendIfLatest(int generation, int resends) {
+            StreamHead head;
+            synchronized (this) {
+                if (result.isDone() || !isLatestSend(generation)) {
+                    return;
+                }
+                head = sending;
+            }
+            if (withinResendWindow()) {
+                sendCommit(head, resends);
+            } else {
+                fail(new EventStoreException("no acknowledgement for commit " + commitId + " on " + stream
+                        + " after resending it; it may or may not be stored (retry with the same commit id)"));
+            }
+        }
+
+        private synchronized boolean isLatestSend(int generation) {
+            return generation == sends;
+        }
+
+        private synchronized boolean withinResendWindow() {
+            return System.nanoTime() - firstSentNanos < resendForNanos;
+        }
+
+        private void schedule(Runnable task, long delayMillis) {
+            try {
+                timers.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                fail(new EventStoreException("the NATS client is closing; commit " + commitId
+                        + " may or may not be stored"));
+            }
         }
 
         /**

@@ -5,9 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clstr.adapters.nats.testing.NatsCluster;
 import io.clstr.adapters.nats.testing.NatsServer;
 import io.clstr.adapters.nats.testing.UniqueNames;
+import io.clstr.ports.out.eventstore.AppendResult;
+import io.clstr.ports.out.eventstore.EventData;
+import io.clstr.ports.out.eventstore.ExpectedVersion;
+import io.clstr.ports.out.eventstore.StreamId;
 import io.nats.client.api.StreamInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +73,51 @@ class NatsClusterIT {
             Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .untilAsserted(() -> acknowledged.assertAllStoredExactlyOnce(readBack));
         }
+        store.close();
+    }
+
+    /**
+     * A writer that never retries (like an entity, which would decide anew) sees no failure when the leader dies:
+     * appends that waited for the old leader are sent again, unchanged, and answered by the new one.
+     */
+    @Test
+    void appends_waiting_for_a_dead_leader_are_answered_by_the_new_one() throws Exception {
+        NatsNames names = UniqueNames.natsNames();
+        NatsEventStore store = NatsEventStore.start(client, names, NatsEventStoreSettings.defaults().withReplicas(3));
+        int leader = indexOf(client.management().getStreamInfo(names.eventStream()).getClusterInfo().getLeader());
+        Acknowledged acknowledged = new Acknowledged();
+        AtomicBoolean stopping = new AtomicBoolean();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<Future<?>> work = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            StreamId stream = StreamId.of("order", "w-" + w);
+            work.add(writers.submit(() -> {
+                for (long version = 0; !stopping.get(); version++) {
+                    String commitId = stream.id() + "-" + version;
+                    AppendResult result = store.append(stream, ExpectedVersion.exactly(version),
+                            List.of(new EventData("test.appended.v1", commitId.getBytes(StandardCharsets.UTF_8))),
+                            commitId).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    acknowledged.add(stream, commitId, result);
+                }
+                return null;
+            }));
+        }
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.count() >= 100);
+            cluster.server(leader).kill();
+            int before = acknowledged.count();
+            Awaitility.await("appends after the election").atMost(Duration.ofSeconds(30))
+                    .until(() -> acknowledged.count() >= before + 100);
+        } finally {
+            stopping.set(true);
+            writers.shutdown();
+        }
+        for (Future<?> writer : work) {
+            writer.get(60, TimeUnit.SECONDS); // rethrows the first failed append
+        }
+
+        acknowledged.assertAllStoredExactlyOnce(store);
+        cluster.restart(leader);
         store.close();
     }
 

@@ -109,9 +109,10 @@ public final class CommitAppender {
         private final String commitId;
         private final CompletableFuture<AppendResult> result = new CompletableFuture<>();
         private int attempts;
-        /** The head of the commit being sent, once it is; guarded by this attempt, as are the two below. */
+        /** The head of the commit being sent, once it is; guarded by this attempt, as are the three below. */
         private StreamHead sending;
         private int sends;
+        private int sendsOfHead;
         private long firstSentNanos;
 
         Attempt(StreamId stream, String subject, ExpectedVersion expected, int eventCount, byte[] events,
@@ -176,15 +177,18 @@ public final class CommitAppender {
          */
         private void sendCommit(StreamHead head, int resends) {
             int generation;
+            boolean resent;
             synchronized (this) {
                 if (result.isDone()) {
                     return;
                 }
-                if (sending == null || sending != head) {
+                if (sending != head) {
                     firstSentNanos = System.nanoTime();
+                    sendsOfHead = 0;
                 }
                 sending = head;
                 generation = ++sends;
+                resent = ++sendsOfHead > 1;
             }
             if (resends > 0) {
                 schedule(() -> resendIfLatest(generation, resends + 1), RESENT_ACK_WAIT_MILLIS);
@@ -194,6 +198,9 @@ public final class CommitAppender {
                     accepted(head, ack);
                 } else if (!isLatestSend(generation)) {
                     return;
+                } else if (Failures.apiErrorCode(error) == Failures.WRONG_LAST_SEQUENCE && resent) {
+                    heads.forget(stream, head);
+                    checkEarlierSendStored();
                 } else if (Failures.apiErrorCode(error) == Failures.WRONG_LAST_SEQUENCE) {
                     heads.forget(stream, head);
                     if (expected instanceof ExpectedVersion.Any && attempts < MAX_ATTEMPTS_AT_ANY_VERSION) {
@@ -208,6 +215,24 @@ public final class CommitAppender {
                     fail(error);
                 }
             });
+        }
+
+        /**
+         * A resent commit met a moved subject: an earlier send may be what moved it (the server does not always
+         * answer "duplicate" for a commit id stored under the previous leader). The subject's last commit, read
+         * from the leader, tells: if it carries this commit id, this append succeeded.
+         */
+        private void checkEarlierSendStored() {
+            fetcher.lastFromLeader(subject).thenAccept(last -> {
+                if (last != null && commitId.equals(last.commitId())) {
+                    heads.offer(stream, subject, StreamHead.of(last));
+                    complete(new AppendResult(last.lastVersion(), last.sequence()));
+                } else if (expected instanceof ExpectedVersion.Any && attempts < MAX_ATTEMPTS_AT_ANY_VERSION) {
+                    learnHead().thenAccept(this::publish).exceptionally(this::fail);
+                } else {
+                    conflict("another commit came first");
+                }
+            }).exceptionally(this::fail);
         }
 
         /** Sends the commit again at once, if it is being sent (not while its head is being learnt). */

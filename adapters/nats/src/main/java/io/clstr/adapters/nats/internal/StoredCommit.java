@@ -17,11 +17,13 @@ import java.util.List;
  * earlier commits of the same aggregate, and its still-encoded events.
  *
  * @param sequence the stream sequence, which is the commit's global position
+ * @param commitId the id the writer gave the commit (its message id), or null if it has none
  * @param earlier sequences of earlier commits of the same subject, newest first (see {@link CommitCodec})
  */
 public record StoredCommit(
         String subject,
         long sequence,
+        String commitId,
         Instant recordedAt,
         long firstVersion,
         int eventCount,
@@ -69,8 +71,8 @@ public record StoredCommit(
             throw new MalformedFrameException("message " + sequence + " is not a clstr commit");
         }
         long[] versions = CommitHeaders.versionRange(range);
-        return new StoredCommit(subject, sequence, recordedAt, versions[0], (int) (versions[1] - versions[0] + 1),
-                CommitCodec.links(body), body);
+        return new StoredCommit(subject, sequence, headers.getFirst(CommitHeaders.MSG_ID), recordedAt, versions[0],
+                (int) (versions[1] - versions[0] + 1), CommitCodec.links(body), body);
     }
 
     private static Instant parseTimestamp(String text) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -79,6 +80,32 @@ public final class AggregateHistory<C, E, S> {
                         "There is no version " + version + ": the latest version is " + latest + ".");
             }
             return Optional.of(fold(entityId, events));
+        });
+    }
+
+    /**
+     * The state right after the event with this version, replayed from a state known at an earlier version
+     * ({@code base}) rather than from the first event. A stream that is shorter fails the stage with
+     * {@link VersionNotFoundException}.
+     */
+    public CompletionStage<Versioned<S>> stateAt(String entityId, Versioned<S> base, long version) {
+        if (version < base.version()) {
+            throw new IllegalArgumentException("version " + version + " is before the base " + base.version());
+        }
+        if (version == base.version()) {
+            return CompletableFuture.completedFuture(base);
+        }
+        return events(entityId, base.version() + 1, version).thenApply(events -> {
+            long latest = events.isEmpty() ? base.version() : events.get(events.size() - 1).version();
+            if (latest < version) {
+                throw new VersionNotFoundException(
+                        "There is no version " + version + ": the latest version is " + latest + ".");
+            }
+            S state = base.state();
+            for (EventEnvelope<E> event : events) {
+                state = aggregate.evolve(state, event.event());
+            }
+            return new Versioned<>(state, version);
         });
     }
 

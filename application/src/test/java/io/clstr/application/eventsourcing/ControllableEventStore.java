@@ -16,12 +16,15 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An event store for tests: delegates to a real one, counts appends, and can hold appends back (to
  * let commands pile up behind one in flight), then let them through or fail them, or fail the next ones.
  */
 public final class ControllableEventStore implements EventStore {
+
+    private final AtomicLong eventsRead = new AtomicLong();
 
     private final EventStore delegate;
     private final AtomicInteger appends = new AtomicInteger();
@@ -108,7 +111,15 @@ public final class ControllableEventStore implements EventStore {
 
     @Override
     public CompletionStage<List<RecordedEvent>> readStream(StreamId stream, long fromVersion, long toVersion) {
-        return delegate.readStream(stream, fromVersion, toVersion);
+        return delegate.readStream(stream, fromVersion, toVersion).thenApply(events -> {
+            eventsRead.addAndGet(events.size());
+            return events;
+        });
+    }
+
+    /** How many events reads of single streams returned so far. */
+    public long eventsRead() {
+        return eventsRead.get();
     }
 
     @Override

@@ -197,6 +197,23 @@ class EntityRuntimeTest {
         }
 
         @Test
+        void an_older_repeat_is_answered_by_replaying_from_a_kept_state_not_from_the_first_event() {
+            // A retention of 160 ms keeps a state at most every 10 ms.
+            EntityRuntime<CountCommand, CountEvent, Count> busy = fixture.runtime(new CountAggregate(),
+                    EntitySettings.defaults().withSnapshotEvery(0).withCommandRetention(Duration.ofMillis(160)));
+            for (int i = 1; i <= 40; i++) {
+                join(busy.execute(CommandRequest.of("busy", new Increment(1), "cmd-" + i), TIMEOUT));
+                await().pollDelay(Duration.ofMillis(i == 30 ? 20 : 0)).until(() -> true);
+            }
+            long readBefore = fixture.store.eventsRead();
+
+            assertThat(join(busy.execute(CommandRequest.of("busy", new Increment(1), "cmd-35"), TIMEOUT)))
+                    .isEqualTo(new CommandResult.Accepted<>(new Count("busy", 35), 35, true));
+            assertThat(fixture.store.eventsRead() - readBefore).as("events read to answer the repeat")
+                    .isLessThanOrEqualTo(5);
+        }
+
+        @Test
         void a_command_repeated_while_its_first_attempt_is_in_flight_shares_its_outcome() {
             fixture.store.hold();
             CompletableFuture<CommandResult<Count>> first = counters

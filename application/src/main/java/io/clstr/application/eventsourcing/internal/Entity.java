@@ -71,6 +71,8 @@ final class Entity<C, E, S> {
     private S pendingState;
     private long pendingVersion;
     private CommandWindow window;
+    /** Committed states kept along the way, to answer repeats of older commands without a full replay. */
+    private final StateCheckpoints<S> checkpoints;
     private long lastSnapshotVersion;
     /** Whether a snapshot of this entity is being encoded or saved in the background. */
     private final AtomicBoolean snapshotting = new AtomicBoolean();
@@ -95,6 +97,7 @@ final class Entity<C, E, S> {
         this.commitIds = commitIds;
         this.context = context;
         this.completions = context.completions();
+        this.checkpoints = new StateCheckpoints<>(env.settings().commandRetention().toMillis());
     }
 
     /** Binds the actor to its entity on the first message and starts recovering. */
@@ -160,6 +163,7 @@ final class Entity<C, E, S> {
         }
         committedState = recovery.state();
         committedVersion = recovery.version();
+        checkpoints.offer(committedState, committedVersion, env.clock().millis());
         committedPosition = recovery.position();
         lastSnapshotVersion = Math.max(lastSnapshotVersion, recovery.lastSnapshotVersion());
         pendingState = committedState;
@@ -349,7 +353,8 @@ final class Entity<C, E, S> {
             pending.reply.complete(new CommandResult.Accepted<>(committedState, committedVersion, true));
         } else {
             // An older command: answer with the state right after it, as its first reply did.
-            replay.stateAt(stream, seen.version()).whenComplete((state, error) -> {
+            replay.stateAt(stream, seen.version(), checkpoints.atOrBefore(seen.version()))
+                    .whenComplete((state, error) -> {
                 if (error != null) {
                     pending.reply.completeExceptionally(unwrap(error));
                 } else {
@@ -452,6 +457,7 @@ final class Entity<C, E, S> {
             committedVersion = result.version();
             committedPosition = result.position();
         }
+        checkpoints.offer(committedState, committedVersion, nowMillis);
         snapshotIfDue();
         drain();
         flush();

@@ -3,6 +3,7 @@ package io.clstr.application.eventsourcing.internal;
 import io.clstr.application.eventsourcing.AggregateHistory;
 import io.clstr.application.eventsourcing.EventEnvelope;
 import io.clstr.application.eventsourcing.RequestFingerprint;
+import io.clstr.application.eventsourcing.Versioned;
 import io.clstr.ports.out.eventstore.RecordedEvent;
 import io.clstr.ports.out.eventstore.StreamId;
 import io.clstr.ports.out.snapshot.Snapshot;
@@ -91,8 +92,15 @@ public final class EventReplay<C, E, S> {
         });
     }
 
-    /** The state right after an earlier version (to answer a repeated command as it was first answered). */
-    CompletionStage<S> stateAt(StreamId stream, long version) {
+    /**
+     * The state right after an earlier version (to answer a repeated command as it was first answered), replayed
+     * from a checkpoint at or before it when there is one.
+     */
+    CompletionStage<S> stateAt(StreamId stream, long version, StateCheckpoints.Checkpoint<S> from) {
+        if (from != null) {
+            return history.stateAt(stream.id(), new Versioned<>(from.state(), from.version()), version)
+                    .thenApply(Versioned::state);
+        }
         return history.stateAt(stream.id(), version).thenApply(found -> found
                 .orElseThrow(() -> new IllegalStateException(stream + " has no version " + version)).state());
     }

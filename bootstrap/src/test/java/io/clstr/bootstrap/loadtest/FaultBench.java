@@ -374,11 +374,14 @@ final class FaultBench implements AutoCloseable {
         return -1;
     }
 
-    /** The lowest two-second mean between two seconds (the noise of single seconds on two shared cores is large). */
-    double lowestTwoSecondRate(int fromSecond, int toSecond) {
+    /**
+     * The lowest mean over {@code window} whole seconds between two seconds. Single seconds swing by a fifth on two
+     * shared cores (a collection, the JIT); a window as long as the baseline's compares like with like.
+     */
+    double lowestRate(int fromSecond, int toSecond, int window) {
         double lowest = Double.MAX_VALUE;
-        for (int s = fromSecond; s + 2 <= toSecond; s++) {
-            lowest = Math.min(lowest, rate(s, s + 2));
+        for (int s = fromSecond; s + window <= toSecond; s++) {
+            lowest = Math.min(lowest, rate(s, s + window));
         }
         return lowest;
     }

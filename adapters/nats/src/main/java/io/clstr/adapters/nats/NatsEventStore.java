@@ -79,7 +79,7 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
                 EventStoreException::new);
         this.appender = new CommitAppender(client.jetStream(), subjects, fetcher, heads, client.callbacks(),
                 client.timers(), settings.duplicateWindow().dividedBy(2));
-        this.stopWatchingConnection = client.whenDisconnected(appender::connectionLost);
+        this.stopWatchingConnection = client.whenDisconnected(appender::resendInFlight);
         readDispatcher.subscribe(LEADER_ELECTED_ADVISORY + names.eventStream(),
                 advisory -> onLeaderElected());
         this.streamReader = new StreamReader(fetcher, consumers, heads, client.callbacks(), settings.chainReadLimit());
@@ -189,7 +189,7 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
         LOG.info("event stream {} has a new leader; appends waiting for the old one are sent again",
                 names.eventStream());
         try {
-            client.callbacks().execute(appender::leaderElected);
+            client.callbacks().execute(appender::resendInFlight);
         } catch (RejectedExecutionException e) {
             LOG.debug("the store is closing; appends in flight fail with the connection", e);
         }

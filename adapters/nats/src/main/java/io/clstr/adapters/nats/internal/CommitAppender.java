@@ -77,16 +77,12 @@ public final class CommitAppender {
         return attempt.result;
     }
 
-    /** The connection dropped: appends in flight are sent again now, to go out first once it is back. */
-    public void connectionLost() {
-        inFlight.forEach(Attempt::resendNow);
-    }
-
     /**
-     * The stream has a new leader. Appends sent to the old one will never be acknowledged; they are sent again
-     * now, instead of after the publish timeout, which would otherwise add up to that timeout to every election.
+     * Sends every append in flight again now: the connection dropped (the copy goes out first once it is back), or
+     * the stream has a new leader (appends sent to the old one will never be acknowledged). Waiting for the publish
+     * timeout instead would add up to that timeout to every election.
      */
-    public void leaderElected() {
+    public void resendInFlight() {
         inFlight.forEach(Attempt::resendNow);
     }
 

@@ -50,7 +50,7 @@ public final class MakeItYours {
     /** Packages (below the root) that are samples, deleted in every module but architecture-tests. */
     static final List<String> SAMPLE_PACKAGES = List.of(
             "domain/order", "domain/counter", "ports/in/order", "ports/in/counter",
-            "application/order", "application/counter");
+            "application/order", "application/counter", "adapters/javalin/order", "adapters/javalin/counter");
 
     /**
      * Files and folders (ending in {@code /}) that exist only for the samples: code that has no meaning
@@ -61,9 +61,7 @@ public final class MakeItYours {
             "application/src/test/java/io/clstr/application/catalog/",
             "application/src/test/resources/golden/",
             "application/src/bench/java/io/clstr/application/eventsourcing/bench/CommandBenchmark.java",
-            // HTTP: the samples' routes, and the tests that reach the shared HTTP machinery through them.
-            "adapters/javalin/src/main/java/io/clstr/adapters/javalin/internal/OrderRoutes.java",
-            "adapters/javalin/src/main/java/io/clstr/adapters/javalin/internal/CounterRoutes.java",
+            // HTTP: the tests that reach the shared HTTP machinery through the samples' routes.
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/AsyncHandlingTest.java",
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/CommandHeadersTest.java",
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/CommandRefusalsTest.java",
@@ -74,7 +72,6 @@ public final class MakeItYours {
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/HttpMetricsTest.java",
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/HttpServerLifecycleTest.java",
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/OrderApiTest.java",
-            "adapters/javalin/src/test/java/io/clstr/adapters/javalin/internal/MoneyJsonPropertiesTest.java",
             // The node: the load test drives the counter sample; the system tests drive the samples over HTTP.
             "bootstrap/src/main/java/io/clstr/bootstrap/loadtest/",
             "bootstrap/src/test/java/io/clstr/bootstrap/loadtest/",

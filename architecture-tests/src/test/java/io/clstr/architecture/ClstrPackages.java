@@ -16,13 +16,14 @@ final class ClstrPackages {
     /** The generic runtime: what adopters keep when they delete the samples. */
     static final String[] RUNTIME = {
         KERNEL, PORTS_OUT, "io.clstr.application.actor..", "io.clstr.application.cluster..",
-        "io.clstr.application.eventsourcing.."
+        "io.clstr.application.context..", "io.clstr.application.eventsourcing.."
     };
 
     /** The samples: adopters delete these packages. */
     static final String[] SAMPLES = {
         "io.clstr.domain.order..", "io.clstr.domain.counter..", "io.clstr.ports.in.order..",
-        "io.clstr.ports.in.counter..", "io.clstr.application.order..", "io.clstr.application.counter.."
+        "io.clstr.ports.in.counter..", "io.clstr.application.order..", "io.clstr.application.counter..",
+        "io.clstr.adapters.javalin.order..", "io.clstr.adapters.javalin.counter.."
     };
 
     private ClstrPackages() {

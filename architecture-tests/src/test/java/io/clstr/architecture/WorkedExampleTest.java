@@ -31,18 +31,18 @@ class WorkedExampleTest {
                 .withImportOption(location -> location.contains("/test-classes/"))
                 .withImportOption(location -> !location.matches(TEST_CLASS) && !location.contains("/violation/"))
                 .importPackages("io.clstr.domain.loyalty", "io.clstr.ports.in.loyalty", "io.clstr.application.loyalty",
-                        "io.clstr.adapters.javalin.loyalty", "io.clstr.adapters.javalin.internal", "io.clstr.bootstrap",
+                        "io.clstr.adapters.javalin.loyalty",
                         "io.clstr.ports.out.notification", "io.clstr.adapters.memory", "io.clstr.adapters.webhook");
         assertThat(example.stream().map(type -> type.getSimpleName()))
                 .contains("LoyaltyAccountAggregate", "OpenLoyaltyAccountUseCase", "LoyaltyService", "LoyaltyRoutes",
-                        "LoyaltyNode", "Notifier", "InMemoryNotifier", "WebhookNotifier")
+                        "LoyaltyContext", "Notifier", "InMemoryNotifier", "WebhookNotifier")
                 .doesNotContain("LoyaltyExampleTest", "NotifierContract", "WiringDetail", "MemoryStore");
     }
 
     @Test
     void passes_every_architecture_rule() {
         for (ArchRule rule : List.of(
-                LayeringTest.layers_depend_inwards_only,
+                LayeringTest.layers(true),
                 DomainPurityTest.domain_depends_on_java_only,
                 DomainPurityTest.domain_does_no_io_threads_or_logging,
                 DomainPurityTest.domain_reads_no_clock_or_randomness,

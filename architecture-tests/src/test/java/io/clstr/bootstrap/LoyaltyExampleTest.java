@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clstr.adapters.javalin.internal.HttpJson;
-import io.clstr.adapters.javalin.internal.LoyaltyRoutes;
-import io.clstr.adapters.javalin.internal.ProblemHandlers;
-import io.clstr.adapters.javalin.internal.RouteSupport;
-import io.clstr.adapters.javalin.loyalty.HttpApi;
+import io.clstr.adapters.javalin.loyalty.LoyaltyRoutes;
+import io.clstr.application.loyalty.LoyaltyContext;
 import io.clstr.bootstrap.config.ConfigParser;
-import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -26,43 +23,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worked example of {@code docs/guides/add-an-aggregate.md}, end to end: HTTP requests through the loyalty
- * routes, the use cases, the cluster's routing client and the entity runtime to the in-memory event store, and the
- * read model the projection keeps. The routes are served as {@code HttpServer} serves the sample's.
+ * The worked example of {@code docs/guides/add-an-aggregate.md}, end to end on a real {@link Node}: HTTP requests
+ * through the loyalty routes, the use cases, the cluster's routing client and the entity runtime to the in-memory
+ * event store, and the read model the projection keeps. The node runs the service's contexts plus the line the
+ * guide adds to {@link ServiceContexts}.
  */
 class LoyaltyExampleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private static LoyaltyNode node;
-    private static Javalin javalin;
-
-    /** What {@code HttpServer} reads its routes' ports from: the guide adds {@code loyalty()} to it. */
-    private record Api(HttpApi.Loyalty loyalty) {
-    }
+    private static Node node;
 
     @BeforeAll
     static void start() {
-        node = LoyaltyNode.start(new ConfigParser(Map.of()).parse(List.of()), Backend.inMemory());
-        Api api = new Api(node.loyaltyApi());
-        ObjectMapper mapper = HttpJson.newObjectMapper();
-        RouteSupport support = RouteSupport.create(mapper, 65_536, Duration.ofSeconds(5), "/problems/");
-        javalin = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(mapper, false));
-            new ProblemHandlers(support.responses()).register(config.routes);
-            // tag::register-routes[]
-            new LoyaltyRoutes(api.loyalty(), support).register(config.routes);
-            // end::register-routes[]
-        }).start(0);
+        ServiceContext[] added = {
+            // tag::register[]
+            new ServiceContext(new LoyaltyContext(), LoyaltyRoutes::new),
+            // end::register[]
+        };
+        List<ServiceContext> contexts = new ArrayList<>(ServiceContexts.ALL);
+        contexts.addAll(List.of(added));
+        node = Node.start(new ConfigParser(Map.of("CLSTR_HTTP_PORT", "0")).parse(List.of()), Backend.inMemory(),
+                Clock.systemUTC(), contexts);
     }
 
     @AfterAll
     static void stop() {
-        if (javalin != null) {
-            javalin.stop();
-        }
         if (node != null) {
             node.close();
         }
@@ -138,7 +125,7 @@ class LoyaltyExampleTest {
     }
 
     private static URI uri(String path) {
-        return URI.create("http://localhost:" + javalin.port() + path);
+        return URI.create(node.httpUrl() + path);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -1,7 +1,6 @@
 package io.clstr.bootstrap;
 
 import io.clstr.adapters.jackson.JacksonCodec;
-import io.clstr.adapters.javalin.HttpApi;
 import io.clstr.adapters.javalin.HttpServer;
 import io.clstr.adapters.javalin.HttpSettings;
 import io.clstr.adapters.javalin.PlainRoute;
@@ -13,35 +12,28 @@ import io.clstr.application.cluster.ClusterClient;
 import io.clstr.application.cluster.ClusterNode;
 import io.clstr.application.cluster.ClusterSettings;
 import io.clstr.application.cluster.ClusterSingleton;
-import io.clstr.application.counter.CounterService;
-import io.clstr.application.counter.CounterTypes;
+import io.clstr.application.context.ContextSetup;
+import io.clstr.application.eventsourcing.AggregateHistory;
+import io.clstr.application.eventsourcing.CommandGateway;
 import io.clstr.application.eventsourcing.EntityRuntime;
 import io.clstr.application.eventsourcing.EntitySettings;
+import io.clstr.application.eventsourcing.Projection;
 import io.clstr.application.eventsourcing.ProjectionRunner;
-import io.clstr.application.order.OrderListService;
-import io.clstr.application.order.OrderProjection;
-import io.clstr.application.order.OrderReadModelTypes;
-import io.clstr.application.order.OrderService;
-import io.clstr.application.order.OrderTypes;
 import io.clstr.bootstrap.config.ClstrConfig;
-import io.clstr.domain.counter.Counter;
-import io.clstr.domain.counter.CounterAggregate;
-import io.clstr.domain.counter.CounterCommand;
-import io.clstr.domain.counter.CounterEvent;
 import io.clstr.domain.kernel.Aggregate;
-import io.clstr.domain.order.Order;
-import io.clstr.domain.order.OrderAggregate;
-import io.clstr.domain.order.OrderCommand;
-import io.clstr.domain.order.OrderEvent;
+import io.clstr.ports.in.UseCases;
 import io.clstr.ports.in.operations.HealthQuery;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.codec.TypeCatalog;
+import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.transport.MessageTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * <p>Start is ordered, each part after what it needs; the node is ready (see {@link HealthQuery}) only once
  * everything runs. Stop is graceful and bounded by the shutdown timeout: readiness goes false, the node keeps
  * serving for the shutdown delay (so load balancers that poll readiness stop sending work first), HTTP stops
- * accepting and drains the requests in flight, entities passivate, the order read model saves its
+ * accepting and drains the requests in flight, entities passivate, the read models save their
  * checkpoint, then background work, actors, metrics and the backend close, in the reverse order of their
  * start.
  */
@@ -85,6 +77,7 @@ public final class Node implements AutoCloseable {
 
     private final ClstrConfig config;
     private final Clock clock;
+    private final List<ServiceContext> contexts;
     private volatile ClusterNode clusterNode;
     private volatile MessageTransport clusterTransport;
     private volatile Backend backendInUse;
@@ -97,9 +90,10 @@ public final class Node implements AutoCloseable {
     private volatile int managementPort = -1;
     private boolean stopping;
 
-    private Node(ClstrConfig config, Clock clock) {
+    private Node(ClstrConfig config, Clock clock, List<ServiceContext> contexts) {
         this.config = config;
         this.clock = clock;
+        this.contexts = List.copyOf(contexts);
     }
 
     /**
@@ -124,7 +118,12 @@ public final class Node implements AutoCloseable {
      * decides depends on it (tests start nodes with clocks tens of seconds apart to show it).
      */
     public static Node start(ClstrConfig config, Backend backend, Clock clock) {
-        Node node = open(config, backend, clock);
+        return start(config, backend, clock, ServiceContexts.ALL);
+    }
+
+    /** Starts a node that runs {@code contexts} rather than {@link ServiceContexts#ALL}. */
+    public static Node start(ClstrConfig config, Backend backend, Clock clock, List<ServiceContext> contexts) {
+        Node node = open(config, backend, clock, contexts);
         node.awaitShards(STARTUP_SHARDS_TIMEOUT);
         node.markReady();
         return node;
@@ -158,8 +157,8 @@ public final class Node implements AutoCloseable {
      * Starts every part on this backend, HTTP included, but does not make the node ready yet: probes see it
      * alive and not ready. The node owns the backend from here on and closes it when it stops.
      */
-    static Node open(ClstrConfig config, Backend backend, Clock clock) {
-        Node node = new Node(config, clock);
+    static Node open(ClstrConfig config, Backend backend, Clock clock, List<ServiceContext> contexts) {
+        Node node = new Node(config, clock, contexts);
         try {
             node.wire(backend);
             return node;
@@ -180,7 +179,7 @@ public final class Node implements AutoCloseable {
         }));
         // The codec prepares a reader and a writer per stored type, the slowest part to build; it needs nothing
         // else, so it is built on another core while the metrics and actors start.
-        CompletableFuture<Codec> codecBuilt = CompletableFuture.supplyAsync(Node::codec);
+        CompletableFuture<Codec> codecBuilt = CompletableFuture.supplyAsync(() -> codec(contexts));
 
         PrometheusScrape scrape = new PrometheusScrape();
         started.push(new Part("metrics", timeout -> {
@@ -208,13 +207,13 @@ public final class Node implements AutoCloseable {
                 .withIdleTimeout(config.idleTimeout())
                 .withMaxActiveEntities(config.maxActiveEntities())
                 .withSnapshotEvery(config.snapshotEvery());
-        // One entity runtime per aggregate type; the cluster hosts each of them.
-        // region sample: tools/MakeItYours.java --without-samples deletes the samples' wiring.
-        EntityRuntime<OrderCommand, OrderEvent, Order> orders = entities(new OrderAggregate(), backend, codec, actors,
-                background, entitySettings, metrics);
-        EntityRuntime<CounterCommand, CounterEvent, Counter> counters = entities(new CounterAggregate(), backend, codec,
-                actors, background, entitySettings, metrics);
-        // endregion sample
+        // One entity runtime per aggregate; the cluster hosts each of them.
+        List<EntityRuntime<?, ?, ?>> entities = new ArrayList<>();
+        for (ServiceContext context : contexts) {
+            for (Aggregate<?, ?, ?> aggregate : context.core().aggregates()) {
+                entities.add(entities(aggregate, backend, codec, actors, background, entitySettings, metrics));
+            }
+        }
 
         // The cluster: this node serves the shards rendezvous hashing gives it; requests for other shards go to
         // their owners over the transport. Stopping hands the shards off before the entities close.
@@ -231,9 +230,7 @@ public final class Node implements AutoCloseable {
                 .codec(codec)
                 .metrics(metrics.cluster())
                 .clock(clock);
-        // region sample
-        clusterBuilder.host(orders).host(counters);
-        // endregion sample
+        entities.forEach(clusterBuilder::host);
         ClusterNode cluster = clusterBuilder.build();
         started.push(new Part("cluster", cluster::stop));
         clusterNode = cluster;
@@ -241,53 +238,20 @@ public final class Node implements AutoCloseable {
         ClusterClient client = ClusterClient.forNode(cluster, transport, codec, actors.scheduler(),
                 metrics.cluster());
 
-        // region sample
-        // The order read model follows the event feed on one node of the cluster: the one serving shard 0.
-        ProjectionRunner orderSummaries = ProjectionRunner.builder(new OrderProjection(backend.keyValues(), codec))
-                .eventStore(backend.events())
-                .codec(codec)
-                .checkpoints(backend.keyValues())
-                .scheduler(actors.scheduler())
-                .background(background)
-                .metrics(metrics.eventSourcing())
-                .clock(clock)
-                .build();
-        ClusterSingleton readModel = new ClusterSingleton("order read model", cluster, orderSummaries::start,
-                orderSummaries::stop, backgroundThreads);
-        started.push(new Part("order read model", timeout -> {
-            readModel.close();
-            return true;
-        }));
-        singletons.add(readModel.begin());
-
-        OrderService orderService = new OrderService(client.gateway(OrderAggregate.TYPE, Order.class),
-                orders.history(), clock, config.requestTimeout());
-        CounterService counterService = new CounterService(client.gateway(CounterAggregate.TYPE, Counter.class),
-                config.requestTimeout());
-        OrderListService orderList = new OrderListService(backend.keyValues(), codec);
-        started.push(new Part("order list", timeout -> {
-            orderList.close();
-            return true;
-        }));
-
-        // endregion sample
+        List<Object> useCases = new ArrayList<>(List.of(health, cluster));
+        ContextSetup setup = new Setup(backend, codec, client, cluster, actors, background, backgroundThreads, metrics,
+                useCases);
+        contexts.forEach(context -> context.core().start(setup));
 
         // Joins the cluster once everything that follows a shard (the read models) listens.
         cluster.start();
-
-        HttpApi api = new HttpApi(
-                // region sample
-                new HttpApi.Orders(orderService, orderService, orderService, orderService, orderService, orderService,
-                        orderList, orderService),
-                new HttpApi.Counters(counterService, counterService),
-                // endregion sample
-                new HttpApi.Operations(health, cluster));
 
         HttpSettings httpSettings = new HttpSettings(config.httpAddress().orElse(null), config.httpPort(),
                 config.httpMaxBodyBytes(), config.requestTimeout(), config.management().map(
                         management -> new HttpSettings.Listener(management.address().orElse(null), management.port())),
                 config.problemTypeBase());
-        HttpServer server = new HttpServer(httpSettings, api, metrics.http(),
+        HttpServer server = new HttpServer(httpSettings, new UseCases(useCases),
+                contexts.stream().map(ServiceContext::routes).toList(), metrics.http(),
                 List.of(new PlainRoute("/metrics", scrape.contentType(), scrape::scrape)));
         // In-flight requests end within the request timeout; the margin lets their answers go out.
         started.push(new Part("HTTP", timeout -> {
@@ -304,6 +268,96 @@ public final class Node implements AutoCloseable {
         Duration handoff = min(config.shutdownTimeout().dividedBy(2), Duration.ofSeconds(5));
         return new ClusterSettings(config.cluster(), config.nodeId(), config.shards(), "clstr",
                 config.heartbeatInterval(), config.memberTtl(), attempt, handoff);
+    }
+
+    /** What the node gives each bounded context while it starts. */
+    private final class Setup implements ContextSetup {
+
+        private final Backend backend;
+        private final Codec codec;
+        private final ClusterClient client;
+        private final ClusterNode cluster;
+        private final ActorSystem actors;
+        private final BackgroundTasks background;
+        private final ExecutorService backgroundThreads;
+        private final MicrometerMetrics metrics;
+        private final List<Object> useCases;
+
+        Setup(Backend backend, Codec codec, ClusterClient client, ClusterNode cluster, ActorSystem actors,
+                BackgroundTasks background, ExecutorService backgroundThreads, MicrometerMetrics metrics,
+                List<Object> useCases) {
+            this.backend = backend;
+            this.codec = codec;
+            this.client = client;
+            this.cluster = cluster;
+            this.actors = actors;
+            this.background = background;
+            this.backgroundThreads = backgroundThreads;
+            this.metrics = metrics;
+            this.useCases = useCases;
+        }
+
+        @Override
+        public <C, S> CommandGateway<C, S> gateway(Aggregate<C, ?, S> aggregate) {
+            return client.gateway(aggregate.type(), aggregate.stateType());
+        }
+
+        @Override
+        public <C, E, S> AggregateHistory<C, E, S> history(Aggregate<C, E, S> aggregate) {
+            return new AggregateHistory<>(aggregate, backend.events(), codec, metrics.eventSourcing());
+        }
+
+        /** The read model follows the event feed on the node serving shard 0, as a cluster singleton. */
+        @Override
+        public void followOnOneNode(String name, Projection projection) {
+            ProjectionRunner runner = ProjectionRunner.builder(projection)
+                    .eventStore(backend.events())
+                    .codec(codec)
+                    .checkpoints(backend.keyValues())
+                    .scheduler(actors.scheduler())
+                    .background(background)
+                    .metrics(metrics.eventSourcing())
+                    .clock(clock)
+                    .build();
+            ClusterSingleton singleton = new ClusterSingleton(name, cluster, runner::start, runner::stop,
+                    backgroundThreads);
+            closeOnStop(name, singleton);
+            singletons.add(singleton.begin());
+        }
+
+        @Override
+        public <T extends AutoCloseable> T closeOnStop(String name, T part) {
+            started.push(new Part(name, timeout -> {
+                close(part);
+                return true;
+            }));
+            return part;
+        }
+
+        @Override
+        public void offer(Object implementation) {
+            useCases.add(Objects.requireNonNull(implementation, "implementation"));
+        }
+
+        @Override
+        public KeyValueStore keyValues() {
+            return backend.keyValues();
+        }
+
+        @Override
+        public Codec codec() {
+            return codec;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public Duration requestTimeout() {
+            return config.requestTimeout();
+        }
     }
 
     private <C, E, S> EntityRuntime<C, E, S> entities(Aggregate<C, E, S> aggregate, Backend backend, Codec codec,
@@ -323,11 +377,11 @@ public final class Node implements AutoCloseable {
     }
 
     /** JSON for every stored and transmitted type: events, commands, states and read model documents. */
-    private static Codec codec() {
+    private static Codec codec(List<ServiceContext> contexts) {
         TypeCatalog types = TypeCatalog.empty();
-        // region sample: tools/MakeItYours.java --without-samples deletes the samples' wiring.
-        types = types.merge(OrderTypes.catalog()).merge(OrderReadModelTypes.catalog()).merge(CounterTypes.catalog());
-        // endregion sample
+        for (ServiceContext context : contexts) {
+            types = types.merge(context.core().types());
+        }
         return new JacksonCodec(types);
     }
 
@@ -487,13 +541,13 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private static void close(Backend backend) {
+    private static void close(AutoCloseable part) {
         try {
-            backend.close();
+            part.close();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("the backend failed to close: " + e.getMessage(), e);
+            throw new IllegalStateException(part + " failed to close: " + e.getMessage(), e);
         }
     }
 

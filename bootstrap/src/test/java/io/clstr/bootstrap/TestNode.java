@@ -65,7 +65,7 @@ final class TestNode implements AutoCloseable {
 
     /** A node that serves HTTP on this backend but is not ready yet. */
     static TestNode open(Map<String, String> environment, Backend backend) {
-        return new TestNode(Node.open(config(environment), backend, Clock.systemUTC()));
+        return new TestNode(Node.open(config(environment), backend, Clock.systemUTC(), ServiceContexts.ALL));
     }
 
     /** The configuration the parser makes of these variables, on any free port unless they say otherwise. */

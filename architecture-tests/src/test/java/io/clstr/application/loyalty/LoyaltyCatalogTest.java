@@ -46,7 +46,7 @@ class LoyaltyCatalogTest {
                 "loyalty.redeem-points.v1", new LoyaltyCommand.RedeemPoints(30),
                 "loyalty.account.v1", new LoyaltyAccount("account-1", "customer-1", 70, OPENED_AT),
                 "loyalty.account-summary.v1", new LoyaltyAccountSummary("account-1", "customer-1", 70, 3));
-        return GoldenFiles.in(Path.of("src/test/resources/golden"), new JacksonCodec(CATALOG)).tests(samples);
+        return GoldenFiles.in(Path.of("src/test/resources/golden/loyalty"), new JacksonCodec(CATALOG)).tests(samples);
     }
 }
 // end::catalog-test[]

@@ -1,15 +1,14 @@
 package io.clstr.adapters.javalin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clstr.adapters.javalin.internal.CounterRoutes;
 import io.clstr.adapters.javalin.internal.HttpJson;
 import io.clstr.adapters.javalin.internal.LogContext;
 import io.clstr.adapters.javalin.internal.OperationsRoutes;
-import io.clstr.adapters.javalin.internal.OrderRoutes;
 import io.clstr.adapters.javalin.internal.ProblemErrorHandler;
 import io.clstr.adapters.javalin.internal.ProblemHandlers;
 import io.clstr.adapters.javalin.internal.RequestIds;
 import io.clstr.adapters.javalin.internal.RouteSupport;
+import io.clstr.ports.in.UseCases;
 import io.clstr.ports.out.metrics.HttpMetrics;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -71,18 +70,20 @@ public final class HttpServer implements AutoCloseable {
     private boolean started;
     private boolean stopped;
 
-    public HttpServer(HttpSettings settings, HttpApi api) {
-        this(settings, api, HttpMetrics.NOOP, List.of());
+    public HttpServer(HttpSettings settings, UseCases useCases, List<RouteGroup> routeGroups) {
+        this(settings, useCases, routeGroups, HttpMetrics.NOOP, List.of());
     }
 
     /**
      * @param extraRoutes plain text operations routes, such as {@code GET /metrics}: served on the management
      *     listener when there is one, else beside the API
      */
-    public HttpServer(HttpSettings settings, HttpApi api, HttpMetrics metrics, List<PlainRoute> extraRoutes) {
+    public HttpServer(HttpSettings settings, UseCases useCases, List<RouteGroup> routeGroups, HttpMetrics metrics,
+            List<PlainRoute> extraRoutes) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(useCases, "useCases");
+        List<RouteGroup> groups = List.copyOf(routeGroups);
         List<PlainRoute> plainRoutes = List.copyOf(extraRoutes);
         operationsPaths.add(OperationsRoutes.CLUSTER);
         plainRoutes.forEach(plain -> operationsPaths.add(plain.path()));
@@ -101,11 +102,10 @@ public final class HttpServer implements AutoCloseable {
             problems.register(config.routes);
             settings.management().ifPresent(management -> config.routes.before(this::onlyWhatThisListenerServes));
             config.routes.beforeMatched(LogContext::entity);
-            // region sample: tools/MakeItYours.java --without-samples deletes the samples' routes.
-            new OrderRoutes(api.orders(), support).register(config.routes);
-            new CounterRoutes(api.counters(), support).register(config.routes);
-            // endregion sample
-            new OperationsRoutes(api.operations(), support.responses()).register(config.routes);
+            for (RouteGroup group : groups) {
+                group.bind(useCases, support).register(config.routes);
+            }
+            new OperationsRoutes(useCases, support.responses()).register(config.routes);
             for (PlainRoute plain : plainRoutes) {
                 config.routes.get(plain.path(), ctx -> ctx.status(200).contentType(plain.contentType())
                         .result(plain.body().get()));

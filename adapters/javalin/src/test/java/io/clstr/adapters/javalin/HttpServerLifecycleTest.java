@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.clstr.ports.in.UseCases;
 import io.clstr.ports.in.counter.CounterView;
 import io.clstr.ports.in.request.CommandOutcome;
 import java.net.ConnectException;
@@ -12,6 +13,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -70,11 +72,8 @@ class HttpServerLifecycleTest {
         api.server.stop(Duration.ofSeconds(1));
         api.server.stop(Duration.ofSeconds(1));
 
-        HttpServer neverStarted = new HttpServer(HttpSettings.onPort(0), new HttpApi(
-                new HttpApi.Orders(api.orders, api.orders, api.orders, api.orders, api.orders, api.orders, api.orders,
-                        api.orders),
-                new HttpApi.Counters(api.counters, api.counters),
-                new HttpApi.Operations(api.operations, api.operations)));
+        HttpServer neverStarted = new HttpServer(HttpSettings.onPort(0), new UseCases(List.of(api.operations)),
+                List.of());
         neverStarted.close();
         assertThatThrownBy(neverStarted::port).isInstanceOf(IllegalStateException.class);
     }

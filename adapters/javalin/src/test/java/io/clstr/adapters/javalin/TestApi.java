@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clstr.adapters.javalin.counter.CounterRoutes;
+import io.clstr.adapters.javalin.order.OrderRoutes;
+import io.clstr.ports.in.UseCases;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -42,13 +45,17 @@ final class TestApi implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private TestApi(HttpSettings settings, List<PlainRoute> extraRoutes) {
-        HttpApi api = new HttpApi(
+        UseCases useCases = new UseCases(List.of(
                 // region sample
-                new HttpApi.Orders(orders, orders, orders, orders, orders, orders, orders, orders),
-                new HttpApi.Counters(counters, counters),
+                orders, counters,
                 // endregion sample
-                new HttpApi.Operations(operations, operations));
-        server = new HttpServer(settings, api, metrics, extraRoutes).start();
+                operations));
+        List<RouteGroup> routeGroups = List.of(
+                // region sample
+                OrderRoutes::new, CounterRoutes::new
+                // endregion sample
+        );
+        server = new HttpServer(settings, useCases, routeGroups, metrics, extraRoutes).start();
     }
 
     static TestApi start() {

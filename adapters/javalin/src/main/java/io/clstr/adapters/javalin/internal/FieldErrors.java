@@ -1,8 +1,6 @@
 package io.clstr.adapters.javalin.internal;
 
 import io.clstr.domain.kernel.Ids;
-import io.clstr.domain.order.Money;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -124,58 +122,4 @@ public final class FieldErrors {
         }
         return value;
     }
-
-    // region sample: tools/MakeItYours.java --without-samples deletes the checks of the order sample's money.
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final int MAX_DECIMAL_LENGTH = 24;
-    private static final int MAX_PRICE_INTEGER_DIGITS = 15;
-
-    /** A currency money can be held in ({@link Money#decimals}): an ISO 4217 code with a fixed number of decimals. */
-    public String currency(String field, String value) {
-        if (value == null) {
-            add(field, "is required");
-            return null;
-        }
-        try {
-            Money.decimals(value);
-            return value;
-        } catch (IllegalArgumentException unusable) {
-            add(field, "must be an ISO 4217 currency code with a fixed number of decimals, such as EUR");
-            return null;
-        }
-    }
-
-    /**
-     * A price: a decimal string ({@code "9.99"}), not negative, with at most as many decimal places as the
-     * currency has ({@link Money#decimals}: 2 for EUR, 0 for JPY, 3 for BHD; trailing zeros do not count, as in
-     * {@link Money}). With a {@code null} currency (unknown here, or invalid) the places are not checked.
-     */
-    public BigDecimal price(String field, String value, String currency) {
-        if (value == null) {
-            add(field, "is required");
-            return null;
-        }
-        if (value.length() > MAX_DECIMAL_LENGTH || !PLAIN_DECIMAL.matcher(value).matches()) {
-            add(field, "must be a decimal string such as \"9.99\"");
-            return null;
-        }
-        BigDecimal price = new BigDecimal(value);
-        if (price.signum() < 0 || value.startsWith("-")) {
-            add(field, "must not be negative");
-            return null;
-        }
-        if (price.precision() - price.scale() > MAX_PRICE_INTEGER_DIGITS) {
-            add(field, "must have at most " + MAX_PRICE_INTEGER_DIGITS + " digits before the decimal point");
-            return null;
-        }
-        if (currency != null) {
-            int decimals = Money.decimals(currency);
-            if (price.stripTrailingZeros().scale() > decimals) {
-                add(field, "must have at most " + decimals + " decimal places in " + currency);
-                return null;
-            }
-        }
-        return price;
-    }
-    // endregion sample
 }

@@ -1,6 +1,8 @@
 package io.clstr.adapters.javalin.internal;
 
-import io.clstr.adapters.javalin.HttpApi;
+import io.clstr.ports.in.UseCases;
+import io.clstr.ports.in.operations.ClusterViewQuery;
+import io.clstr.ports.in.operations.HealthQuery;
 import io.clstr.ports.in.operations.HealthQuery.Health;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -23,12 +25,14 @@ public final class OperationsRoutes {
     /** docs/api/openapi.yaml, which the build packages beside this class: the document is the one in the repository. */
     private static final String API_DOCUMENT_RESOURCE = "/io/clstr/adapters/javalin/openapi.yaml";
 
-    private final HttpApi.Operations operations;
+    private final HealthQuery health;
+    private final ClusterViewQuery cluster;
     private final Responses responses;
     private final byte[] apiDocument;
 
-    public OperationsRoutes(HttpApi.Operations operations, Responses responses) {
-        this.operations = operations;
+    public OperationsRoutes(UseCases useCases, Responses responses) {
+        this.health = useCases.get(HealthQuery.class);
+        this.cluster = useCases.get(ClusterViewQuery.class);
         this.responses = responses;
         this.apiDocument = readApiDocument();
     }
@@ -46,7 +50,7 @@ public final class OperationsRoutes {
     }
 
     private void ready(Context ctx) {
-        Health health = operations.health().readiness();
+        Health health = this.health.readiness();
         if (health.ready()) {
             responses.json(ctx, 200, Documents.Status.UP);
         } else {
@@ -57,7 +61,7 @@ public final class OperationsRoutes {
     }
 
     private void cluster(Context ctx) {
-        responses.json(ctx, 200, Documents.Cluster.of(operations.cluster().clusterView()));
+        responses.json(ctx, 200, Documents.Cluster.of(cluster.clusterView()));
     }
 
     private static byte[] readApiDocument() {

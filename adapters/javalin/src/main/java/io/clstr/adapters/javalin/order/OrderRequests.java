@@ -1,29 +1,35 @@
-package io.clstr.adapters.javalin.internal;
+package io.clstr.adapters.javalin.order;
 
+import io.clstr.adapters.javalin.internal.FieldErrors;
+import io.clstr.domain.order.Money;
 import io.clstr.ports.in.order.NewOrderLine;
 import io.clstr.ports.in.order.PlaceOrderUseCase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * The request documents. Jackson binds them strictly (see {@link HttpJson}); {@code validated()} then checks
- * the values and converts them into what the ports take, or ends the request with every invalid field.
- * Numbers are boxed so that a missing field is told apart from zero.
+ * The order API's request documents. Jackson binds them strictly; {@code validated()} then checks the values and
+ * converts them into what the ports take, or ends the request with every invalid field. Numbers are boxed so that a
+ * missing field is told apart from zero.
  */
-public final class Requests {
+public final class OrderRequests {
 
-    private Requests() {
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final int MAX_DECIMAL_LENGTH = 24;
+    private static final int MAX_PRICE_INTEGER_DIGITS = 15;
+
+    private OrderRequests() {
     }
 
-    // region sample: tools/MakeItYours.java --without-samples deletes the order and counter requests.
     /** {@code POST /orders}. */
     public record PlaceOrder(String customerId, String currency, List<OrderLine> lines) {
 
-        public Placement validated() {
+        Placement validated() {
             FieldErrors errors = new FieldErrors();
             String customer = errors.id("customerId", customerId);
-            String code = errors.currency("currency", currency);
+            String code = OrderRequests.currency(errors, "currency", currency);
             List<NewOrderLine> newLines = new ArrayList<>();
             if (lines != null && lines.size() > PlaceOrderUseCase.MAX_LINES) {
                 // Refused whole: checking each of thousands of lines would cost far more than sending them.
@@ -52,7 +58,7 @@ public final class Requests {
     public record OrderLine(String lineId, String sku, Integer quantity, String unitPrice) {
 
         /** A line to add: the order's currency is not known here, so the use case checks the price's places. */
-        public NewOrderLine validated() {
+        NewOrderLine validated() {
             FieldErrors errors = new FieldErrors();
             NewOrderLine line = toNewOrderLine(errors, "", null);
             errors.throwIfAny();
@@ -67,7 +73,7 @@ public final class Requests {
             String id = errors.optionalId(prefix + "lineId", lineId);
             String validSku = errors.id(prefix + "sku", sku);
             Integer validQuantity = errors.positiveAtMost(prefix + "quantity", quantity, PlaceOrderUseCase.MAX_QUANTITY);
-            BigDecimal price = errors.price(prefix + "unitPrice", unitPrice, currency);
+            BigDecimal price = OrderRequests.price(errors, prefix + "unitPrice", unitPrice, currency);
             boolean valid = (lineId == null || id != null) && validSku != null && validQuantity != null
                     && price != null;
             return valid ? new NewOrderLine(id, validSku, validQuantity, price) : null;
@@ -77,7 +83,7 @@ public final class Requests {
     /** {@code PATCH /orders/{id}/lines/{lineId}}. */
     public record QuantityChange(Integer quantity) {
 
-        public int validated() {
+        int validated() {
             FieldErrors errors = new FieldErrors();
             Integer valid = errors.positiveAtMost("quantity", quantity, PlaceOrderUseCase.MAX_QUANTITY);
             errors.throwIfAny();
@@ -88,7 +94,7 @@ public final class Requests {
     /** {@code POST /orders/{id}/cancel}. */
     public record Cancellation(String reason) {
 
-        public String validated() {
+        String validated() {
             FieldErrors errors = new FieldErrors();
             String valid = errors.text("reason", reason, FieldErrors.MAX_TEXT_LENGTH);
             errors.throwIfAny();
@@ -99,7 +105,7 @@ public final class Requests {
     /** {@code POST /orders/{id}/ship}. */
     public record Shipment(String trackingNumber) {
 
-        public String validated() {
+        String validated() {
             FieldErrors errors = new FieldErrors();
             String valid = errors.id("trackingNumber", trackingNumber);
             errors.throwIfAny();
@@ -107,20 +113,51 @@ public final class Requests {
         }
     }
 
-    /** {@code POST /counters/{id}/increment}; the amount defaults to 1. */
-    public record Increment(Long amount) {
-
-        static final long DEFAULT_AMOUNT = 1;
-
-        public long validated() {
-            if (amount == null) {
-                return DEFAULT_AMOUNT;
-            }
-            FieldErrors errors = new FieldErrors();
-            Long valid = errors.positive("amount", amount);
-            errors.throwIfAny();
-            return valid;
+    /** A currency money can be held in ({@link Money#decimals}): an ISO 4217 code with a fixed number of decimals. */
+    static String currency(FieldErrors errors, String field, String value) {
+        if (value == null) {
+            errors.add(field, "is required");
+            return null;
+        }
+        try {
+            Money.decimals(value);
+            return value;
+        } catch (IllegalArgumentException unusable) {
+            errors.add(field, "must be an ISO 4217 currency code with a fixed number of decimals, such as EUR");
+            return null;
         }
     }
-    // endregion sample
+
+    /**
+     * A price: a decimal string ({@code "9.99"}), not negative, with at most as many decimal places as the
+     * currency has ({@link Money#decimals}: 2 for EUR, 0 for JPY, 3 for BHD; trailing zeros do not count, as in
+     * {@link Money}). With a {@code null} currency (unknown here, or invalid) the places are not checked.
+     */
+    static BigDecimal price(FieldErrors errors, String field, String value, String currency) {
+        if (value == null) {
+            errors.add(field, "is required");
+            return null;
+        }
+        if (value.length() > MAX_DECIMAL_LENGTH || !PLAIN_DECIMAL.matcher(value).matches()) {
+            errors.add(field, "must be a decimal string such as \"9.99\"");
+            return null;
+        }
+        BigDecimal price = new BigDecimal(value);
+        if (price.signum() < 0 || value.startsWith("-")) {
+            errors.add(field, "must not be negative");
+            return null;
+        }
+        if (price.precision() - price.scale() > MAX_PRICE_INTEGER_DIGITS) {
+            errors.add(field, "must have at most " + MAX_PRICE_INTEGER_DIGITS + " digits before the decimal point");
+            return null;
+        }
+        if (currency != null) {
+            int decimals = Money.decimals(currency);
+            if (price.stripTrailingZeros().scale() > decimals) {
+                errors.add(field, "must have at most " + decimals + " decimal places in " + currency);
+                return null;
+            }
+        }
+        return price;
+    }
 }

@@ -1,10 +1,21 @@
-package io.clstr.adapters.javalin.internal;
+package io.clstr.adapters.javalin.order;
 
-import io.clstr.adapters.javalin.HttpApi;
+import io.clstr.adapters.javalin.RouteGroup;
+import io.clstr.adapters.javalin.internal.FieldErrors;
+import io.clstr.adapters.javalin.internal.Parameters;
+import io.clstr.adapters.javalin.internal.RouteSupport;
+import io.clstr.ports.in.UseCases;
+import io.clstr.ports.in.order.CancelOrderUseCase;
+import io.clstr.ports.in.order.ChangeOrderLinesUseCase;
+import io.clstr.ports.in.order.ConfirmOrderUseCase;
+import io.clstr.ports.in.order.GetOrderQuery;
 import io.clstr.ports.in.order.ListOrdersQuery;
 import io.clstr.ports.in.order.ListOrdersQuery.OrderFilter;
 import io.clstr.ports.in.order.NewOrderLine;
+import io.clstr.ports.in.order.OrderHistoryQuery;
 import io.clstr.ports.in.order.OrderView;
+import io.clstr.ports.in.order.PlaceOrderUseCase;
+import io.clstr.ports.in.order.ShipOrderUseCase;
 import io.clstr.ports.in.request.CommandOutcome;
 import io.clstr.ports.in.request.RequestContext;
 import io.javalin.http.Context;
@@ -17,7 +28,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The order API: thin handlers that parse, validate, call one port and map its answer. */
-public final class OrderRoutes {
+public final class OrderRoutes implements RouteGroup.Routes {
 
     static final int DEFAULT_PAGE_SIZE = 50;
     static final List<String> STATUSES = List.of("PLACED", "CONFIRMED", "CANCELLED", "SHIPPED");
@@ -25,14 +36,29 @@ public final class OrderRoutes {
     private static final List<String> LIST_PARAMETERS = List.of("status", "customerId", "limit", "cursor");
     private static final String UNKNOWN_ORDER = "No order with this id exists.";
 
-    private final HttpApi.Orders orders;
+    private final PlaceOrderUseCase place;
+    private final ChangeOrderLinesUseCase changeLines;
+    private final ConfirmOrderUseCase confirm;
+    private final CancelOrderUseCase cancel;
+    private final ShipOrderUseCase ship;
+    private final GetOrderQuery get;
+    private final ListOrdersQuery list;
+    private final OrderHistoryQuery history;
     private final RouteSupport http;
 
-    public OrderRoutes(HttpApi.Orders orders, RouteSupport http) {
-        this.orders = orders;
+    public OrderRoutes(UseCases useCases, RouteSupport http) {
+        place = useCases.get(PlaceOrderUseCase.class);
+        changeLines = useCases.get(ChangeOrderLinesUseCase.class);
+        confirm = useCases.get(ConfirmOrderUseCase.class);
+        cancel = useCases.get(CancelOrderUseCase.class);
+        ship = useCases.get(ShipOrderUseCase.class);
+        get = useCases.get(GetOrderQuery.class);
+        list = useCases.get(ListOrdersQuery.class);
+        history = useCases.get(OrderHistoryQuery.class);
         this.http = http;
     }
 
+    @Override
     public void register(JavalinDefaultRoutingApi routes) {
         routes.post("/orders", this::place);
         routes.get("/orders", this::list);
@@ -47,12 +73,12 @@ public final class OrderRoutes {
     }
 
     private void place(Context ctx) {
-        Requests.Placement order = http.bodies().required(ctx, Requests.PlaceOrder.class).validated();
+        OrderRequests.Placement order = http.bodies().required(ctx, OrderRequests.PlaceOrder.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> orders.place().placeOrder(order.customerId(), order.currency(), order.lines(),
+        http.calls().command(ctx, () -> place.placeOrder(order.customerId(), order.currency(), order.lines(),
                 request), (done, accepted) -> http.responses().created(done,
                         "/orders/" + pathSegment(accepted.view().orderId()), accepted, accepted.view().version(),
-                        Documents.Order.of(accepted.view())));
+                        OrderDocuments.Order.of(accepted.view())));
     }
 
     private void get(Context ctx) {
@@ -66,9 +92,9 @@ public final class OrderRoutes {
         }
         errors.throwIfAny();
         http.calls().query(ctx, () -> version != null
-                ? orders.get().getOrderAtVersion(orderId, version)
-                : asOf != null ? orders.get().getOrderAsOf(orderId, asOf) : orders.get().getOrder(orderId),
-                UNKNOWN_ORDER, (done, view) -> http.responses().versioned(done, view.version(), Documents.Order.of(view)));
+                ? get.getOrderAtVersion(orderId, version)
+                : asOf != null ? get.getOrderAsOf(orderId, asOf) : get.getOrder(orderId),
+                UNKNOWN_ORDER, (done, view) -> http.responses().versioned(done, view.version(), OrderDocuments.Order.of(view)));
     }
 
     /** The audit trail: every event of the order, in order, with when it was recorded and what caused it. */
@@ -77,8 +103,8 @@ public final class OrderRoutes {
         FieldErrors errors = new FieldErrors();
         Parameters.query(ctx, List.of(), errors);
         errors.throwIfAny();
-        http.calls().query(ctx, () -> orders.history().orderHistory(orderId), UNKNOWN_ORDER,
-                (done, entries) -> http.responses().json(done, 200, Documents.OrderHistory.of(orderId, entries)));
+        http.calls().query(ctx, () -> history.orderHistory(orderId), UNKNOWN_ORDER,
+                (done, entries) -> http.responses().json(done, 200, OrderDocuments.OrderHistory.of(orderId, entries)));
     }
 
     /** The read model answers from memory, so this handler calls it directly. */
@@ -99,22 +125,22 @@ public final class OrderRoutes {
         errors.throwIfAny();
         OrderFilter filter = new OrderFilter(Optional.ofNullable(status), Optional.ofNullable(customerId));
         int pageSize = limit == null ? DEFAULT_PAGE_SIZE : limit.intValue();
-        http.responses().json(ctx, 200, Documents.OrderPage.of(orders.list().listOrders(filter, pageSize, cursor)));
+        http.responses().json(ctx, 200, OrderDocuments.OrderPage.of(list.listOrders(filter, pageSize, cursor)));
     }
 
     private void addLine(Context ctx) {
         String orderId = Parameters.pathId(ctx, "id");
-        NewOrderLine line = http.bodies().required(ctx, Requests.OrderLine.class).validated();
+        NewOrderLine line = http.bodies().required(ctx, OrderRequests.OrderLine.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> orders.changeLines().addLine(orderId, line, request), this::ok);
+        http.calls().command(ctx, () -> changeLines.addLine(orderId, line, request), this::ok);
     }
 
     private void changeQuantity(Context ctx) {
         String orderId = Parameters.pathId(ctx, "id");
         String lineId = Parameters.pathId(ctx, "lineId");
-        int quantity = http.bodies().required(ctx, Requests.QuantityChange.class).validated();
+        int quantity = http.bodies().required(ctx, OrderRequests.QuantityChange.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> orders.changeLines().changeQuantity(orderId, lineId, quantity, request),
+        http.calls().command(ctx, () -> changeLines.changeQuantity(orderId, lineId, quantity, request),
                 this::ok);
     }
 
@@ -122,31 +148,31 @@ public final class OrderRoutes {
         String orderId = Parameters.pathId(ctx, "id");
         String lineId = Parameters.pathId(ctx, "lineId");
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> orders.changeLines().removeLine(orderId, lineId, request), this::ok);
+        http.calls().command(ctx, () -> changeLines.removeLine(orderId, lineId, request), this::ok);
     }
 
     private void confirm(Context ctx) {
         String orderId = Parameters.pathId(ctx, "id");
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> orders.confirm().confirmOrder(orderId, request), this::ok);
+        http.calls().command(ctx, () -> confirm.confirmOrder(orderId, request), this::ok);
     }
 
     private void cancel(Context ctx) {
         String orderId = Parameters.pathId(ctx, "id");
-        String reason = http.bodies().required(ctx, Requests.Cancellation.class).validated();
+        String reason = http.bodies().required(ctx, OrderRequests.Cancellation.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> orders.cancel().cancelOrder(orderId, reason, request), this::ok);
+        http.calls().command(ctx, () -> cancel.cancelOrder(orderId, reason, request), this::ok);
     }
 
     private void ship(Context ctx) {
         String orderId = Parameters.pathId(ctx, "id");
-        String trackingNumber = http.bodies().required(ctx, Requests.Shipment.class).validated();
+        String trackingNumber = http.bodies().required(ctx, OrderRequests.Shipment.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> orders.ship().shipOrder(orderId, trackingNumber, request), this::ok);
+        http.calls().command(ctx, () -> ship.shipOrder(orderId, trackingNumber, request), this::ok);
     }
 
     private void ok(Context ctx, CommandOutcome.Accepted<OrderView> accepted) {
-        http.responses().accepted(ctx, 200, accepted, accepted.view().version(), Documents.Order.of(accepted.view()));
+        http.responses().accepted(ctx, 200, accepted, accepted.view().version(), OrderDocuments.Order.of(accepted.view()));
     }
 
     private static Instant instant(String value, FieldErrors errors) {

@@ -1,8 +1,15 @@
-package io.clstr.adapters.javalin.internal;
+package io.clstr.adapters.javalin.loyalty;
 
-// The guide's LoyaltyRoutes uses the HttpApi it extends; here that is the stand-in of the loyalty package.
-import io.clstr.adapters.javalin.loyalty.HttpApi;
+import io.clstr.adapters.javalin.RouteGroup;
+import io.clstr.adapters.javalin.internal.FieldErrors;
+import io.clstr.adapters.javalin.internal.Parameters;
+import io.clstr.adapters.javalin.internal.RouteSupport;
+import io.clstr.ports.in.UseCases;
+import io.clstr.ports.in.loyalty.ChangeLoyaltyPointsUseCase;
+import io.clstr.ports.in.loyalty.GetLoyaltyAccountQuery;
+import io.clstr.ports.in.loyalty.ListLoyaltyAccountsQuery;
 import io.clstr.ports.in.loyalty.LoyaltyAccountView;
+import io.clstr.ports.in.loyalty.OpenLoyaltyAccountUseCase;
 import io.clstr.ports.in.request.CommandOutcome;
 import io.clstr.ports.in.request.RequestContext;
 import io.javalin.http.Context;
@@ -11,18 +18,25 @@ import java.util.List;
 
 // tag::routes[]
 /** The loyalty account API: thin handlers that parse, validate, call one port and map its answer. */
-public final class LoyaltyRoutes {
+public final class LoyaltyRoutes implements RouteGroup.Routes {
 
     private static final String UNKNOWN_ACCOUNT = "No loyalty account with this id was opened.";
 
-    private final HttpApi.Loyalty loyalty;
+    private final OpenLoyaltyAccountUseCase open;
+    private final ChangeLoyaltyPointsUseCase points;
+    private final GetLoyaltyAccountQuery get;
+    private final ListLoyaltyAccountsQuery list;
     private final RouteSupport http;
 
-    public LoyaltyRoutes(HttpApi.Loyalty loyalty, RouteSupport http) {
-        this.loyalty = loyalty;
+    public LoyaltyRoutes(UseCases useCases, RouteSupport http) {
+        open = useCases.get(OpenLoyaltyAccountUseCase.class);
+        points = useCases.get(ChangeLoyaltyPointsUseCase.class);
+        get = useCases.get(GetLoyaltyAccountQuery.class);
+        list = useCases.get(ListLoyaltyAccountsQuery.class);
         this.http = http;
     }
 
+    @Override
     public void register(JavalinDefaultRoutingApi routes) {
         routes.post("/loyalty-accounts/{id}/open", this::open);
         routes.post("/loyalty-accounts/{id}/earn", this::earn);
@@ -35,26 +49,26 @@ public final class LoyaltyRoutes {
         String accountId = Parameters.pathId(ctx, "id");
         String customerId = http.bodies().required(ctx, Opening.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> loyalty.open().openAccount(accountId, customerId, request), this::ok);
+        http.calls().command(ctx, () -> open.openAccount(accountId, customerId, request), this::ok);
     }
 
     private void earn(Context ctx) {
         String accountId = Parameters.pathId(ctx, "id");
-        long points = http.bodies().required(ctx, Points.class).validated();
+        long earned = http.bodies().required(ctx, Points.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> loyalty.points().earnPoints(accountId, points, request), this::ok);
+        http.calls().command(ctx, () -> points.earnPoints(accountId, earned, request), this::ok);
     }
 
     private void redeem(Context ctx) {
         String accountId = Parameters.pathId(ctx, "id");
-        long points = http.bodies().required(ctx, Points.class).validated();
+        long redeemed = http.bodies().required(ctx, Points.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> loyalty.points().redeemPoints(accountId, points, request), this::ok);
+        http.calls().command(ctx, () -> points.redeemPoints(accountId, redeemed, request), this::ok);
     }
 
     private void get(Context ctx) {
         String accountId = Parameters.pathId(ctx, "id");
-        http.calls().query(ctx, () -> loyalty.get().getAccount(accountId), UNKNOWN_ACCOUNT, this::answer);
+        http.calls().query(ctx, () -> get.getAccount(accountId), UNKNOWN_ACCOUNT, this::answer);
     }
 
     /** The read model answers from the key-value store, so this handler calls it directly. */
@@ -63,7 +77,7 @@ public final class LoyaltyRoutes {
         Parameters query = Parameters.query(ctx, List.of("customerId"), errors);
         String customerId = errors.id("customerId", query.get("customerId"));
         errors.throwIfAny();
-        List<Account> accounts = loyalty.list().accountsOf(customerId).stream().map(Account::of).toList();
+        List<Account> accounts = list.accountsOf(customerId).stream().map(Account::of).toList();
         http.responses().json(ctx, 200, new AccountList(accounts));
     }
 

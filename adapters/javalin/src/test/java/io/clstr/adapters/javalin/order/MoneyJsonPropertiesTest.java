@@ -1,10 +1,14 @@
-package io.clstr.adapters.javalin.internal;
+package io.clstr.adapters.javalin.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clstr.adapters.javalin.internal.FieldErrors;
+import io.clstr.adapters.javalin.internal.HttpJson;
+import io.clstr.adapters.javalin.internal.Problem;
+import io.clstr.adapters.javalin.internal.ProblemException;
 import io.clstr.domain.order.Money;
 import io.clstr.ports.in.order.NewOrderLine;
 import java.math.BigDecimal;
@@ -45,7 +49,7 @@ class MoneyJsonPropertiesTest {
             BigDecimal price = BigDecimal.valueOf(integerPart).movePointLeft(random.nextInt(3));
             String body = "{\"sku\":\"S\",\"quantity\":1,\"unitPrice\":\"" + price.toPlainString() + "\"}";
 
-            NewOrderLine line = mapper.readValue(body, Requests.OrderLine.class).validated();
+            NewOrderLine line = mapper.readValue(body, OrderRequests.OrderLine.class).validated();
 
             assertThat(line.unitPrice()).isEqualTo(price);
         }
@@ -57,7 +61,7 @@ class MoneyJsonPropertiesTest {
         int currencies = 0;
         for (Currency currency : Currency.getAvailableCurrencies()) {
             String code = currency.getCurrencyCode();
-            boolean httpTakesIt = new FieldErrors().currency("currency", code) != null;
+            boolean httpTakesIt = OrderRequests.currency(new FieldErrors(), "currency", code) != null;
             assertThat(httpTakesIt).as(code).isEqualTo(succeeds(() -> Money.zero(code)));
             if (!httpTakesIt) {
                 continue;
@@ -68,7 +72,7 @@ class MoneyJsonPropertiesTest {
                 String written = price.toPlainString() + (random.nextBoolean() ? "" : "0");
                 FieldErrors errors = new FieldErrors();
 
-                boolean httpAccepts = errors.price("unitPrice", written, code) != null;
+                boolean httpAccepts = OrderRequests.price(errors, "unitPrice", written, code) != null;
 
                 assertThat(httpAccepts).as("%s %s", written, code)
                         .isEqualTo(succeeds(() -> new Money(new BigDecimal(written), code)));
@@ -81,7 +85,7 @@ class MoneyJsonPropertiesTest {
     void currencies_without_a_fixed_number_of_decimals_are_refused() {
         for (String code : new String[] {"XXX", "XAU", "XAG", "XDR"}) {
             FieldErrors errors = new FieldErrors();
-            errors.currency("currency", code);
+            OrderRequests.currency(errors, "currency", code);
 
             assertThatThrownBy(errors::throwIfAny).as(code).isInstanceOfSatisfying(ProblemException.class,
                     failure -> assertThat(failure.problem().errors()).containsExactly(new Problem.FieldError("currency",

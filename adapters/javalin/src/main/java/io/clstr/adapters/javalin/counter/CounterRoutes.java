@@ -1,0 +1,78 @@
+package io.clstr.adapters.javalin.counter;
+
+import io.clstr.adapters.javalin.RouteGroup;
+import io.clstr.adapters.javalin.internal.FieldErrors;
+import io.clstr.adapters.javalin.internal.Parameters;
+import io.clstr.adapters.javalin.internal.RouteSupport;
+import io.clstr.ports.in.UseCases;
+import io.clstr.ports.in.counter.GetCounterQuery;
+import io.clstr.ports.in.counter.IncrementCounterUseCase;
+import io.clstr.ports.in.counter.CounterView;
+import io.clstr.ports.in.request.RequestContext;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+
+/** The counter API. */
+public final class CounterRoutes implements RouteGroup.Routes {
+
+    private final IncrementCounterUseCase increment;
+    private final GetCounterQuery get;
+    private final RouteSupport http;
+
+    public CounterRoutes(UseCases useCases, RouteSupport http) {
+        increment = useCases.get(IncrementCounterUseCase.class);
+        get = useCases.get(GetCounterQuery.class);
+        this.http = http;
+    }
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post("/counters/{id}/increment", this::increment);
+        routes.get("/counters/{id}", this::get);
+    }
+
+    /** The body is optional: no body (or an empty one) adds 1. */
+    private void increment(Context ctx) {
+        String counterId = Parameters.pathId(ctx, "id");
+        long amount = http.bodies().optional(ctx, Increment.class)
+                .map(Increment::validated)
+                .orElse(Increment.DEFAULT_AMOUNT);
+        RequestContext request = http.headers().read(ctx);
+        http.calls().command(ctx, () -> increment.increment(counterId, amount, request),
+                (done, accepted) -> http.responses().accepted(done, 200, accepted, accepted.view().version(),
+                        Counter.of(accepted.view())));
+    }
+
+    private void get(Context ctx) {
+        String counterId = Parameters.pathId(ctx, "id");
+        http.calls().query(ctx, () -> get.getCounter(counterId),
+                "No counter with this id was ever incremented.", this::answer);
+    }
+
+    private void answer(Context ctx, CounterView view) {
+        http.responses().versioned(ctx, view.version(), Counter.of(view));
+    }
+
+    /** {@code POST /counters/{id}/increment}; the amount defaults to 1. */
+    public record Increment(Long amount) {
+
+        static final long DEFAULT_AMOUNT = 1;
+
+        public long validated() {
+            if (amount == null) {
+                return DEFAULT_AMOUNT;
+            }
+            FieldErrors errors = new FieldErrors();
+            Long valid = errors.positive("amount", amount);
+            errors.throwIfAny();
+            return valid;
+        }
+    }
+
+    public record Counter(String counterId, long value, long version) {
+
+        public static Counter of(CounterView view) {
+            return new Counter(view.counterId(), view.value(), view.version());
+        }
+    }
+}

@@ -36,9 +36,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One event-sourced entity: the state an entity actor owns, confined to the actor's thread.
  *
  * <p>Lifecycle: it starts recovering (snapshot + tail, read off-thread); commands that arrive
- * meanwhile wait in order. Once ready, each command is checked against the command window
- * (exactly-once), decided against the <em>pending</em> state and, if it causes events, added to a
- * batch. One append is in flight at a time; while it is, newer commands are decided on top of it and
+ * meanwhile wait in order. {@link Admission} keeps them, and refuses a command once the entity holds its
+ * mailbox capacity of commands (waiting, being decided or being appended). Once ready, each command is checked
+ * against the command window (exactly-once), decided against the <em>pending</em> state and, if it causes events,
+ * added to a batch. One append is in flight at a time; while it is, newer commands are decided on top of it and
  * collected into the next batch (group commit), so a hot entity commits many commands per round trip.
  * A batch holds at most the commands, events and bytes one append may carry; a command whose events alone
  * exceed the event store's limit is refused by itself.
@@ -81,14 +82,13 @@ final class Entity<C, E, S> {
     private boolean passivationRequested;
     private boolean recoveredOnce;
 
-    /** Work that arrived while recovering, or that waits for room in a batch; in arrival order. */
-    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+    /** Which commands are taken now, wait (with reads, while recovering) or are refused. */
+    private final Admission<Pending<S>, CompletableFuture<Versioned<S>>> admission;
     /** Batches decided but not yet appended, oldest first. */
     private final ArrayDeque<Batch<S>> ready = new ArrayDeque<>();
     private Batch<S> inFlight;
     /** Uncommitted commands by id, so a retry of one in progress shares its outcome. */
     private final Map<String, Pending<S>> uncommitted = new HashMap<>();
-    private int queuedCommands;
 
     Entity(EntityEnvironment<C, E, S> env, EventReplay<C, E, S> replay, CommitIds commitIds,
             ActorContext<EntityMessage> context) {
@@ -98,6 +98,7 @@ final class Entity<C, E, S> {
         this.context = context;
         this.completions = context.completions();
         this.checkpoints = new StateCheckpoints<>(env.settings().commandRetention().toMillis());
+        this.admission = new Admission<>(env.settings().mailboxCapacity());
     }
 
     /** Binds the actor to its entity on the first message and starts recovering. */
@@ -119,17 +120,16 @@ final class Entity<C, E, S> {
     CompletionStage<CommandResult<S>> execute(EntityMessage.Execute message) {
         bind(message.request().entityId());
         Pending<S> pending = new Pending<>(message.request(), message.arrivedNanos());
-        if (queuedCommands >= env.settings().mailboxCapacity()) {
-            pending.reply.completeExceptionally(new MailboxFullException(context.name(), env.settings().mailboxCapacity()));
-            return pending.reply;
-        }
-        queuedCommands++;
-        if (phase == Phase.READY && waiting.isEmpty()) {
-            decide(pending);
-            flush();
-            stopIfIdle();
-        } else {
-            waiting.add(pending);
+        switch (admission.admit(pending, phase == Phase.READY)) {
+            case NOW -> {
+                take(pending);
+                flush();
+                stopIfIdle();
+            }
+            case QUEUED -> {
+            }
+            case OVERLOADED -> pending.reply.completeExceptionally(
+                    new MailboxFullException(context.name(), env.settings().mailboxCapacity()));
         }
         return pending.reply;
     }
@@ -140,7 +140,7 @@ final class Entity<C, E, S> {
             return CompletableFuture.completedFuture(new Versioned<>(committedState, committedVersion));
         }
         CompletableFuture<Versioned<S>> reply = new CompletableFuture<>();
-        waiting.add(reply);
+        admission.queueRead(reply);
         return reply;
     }
 
@@ -211,8 +211,18 @@ final class Entity<C, E, S> {
 
     // ------------------------------------------------------------------ deciding
 
-    /** Decides one command against the pending state and queues its events for an append. */
-    private void decide(Pending<S> pending) {
+    /** Decides an admitted command, and releases it unless it now waits in a batch for an append. */
+    private void take(Pending<S> pending) {
+        if (!decide(pending)) {
+            admission.release();
+        }
+    }
+
+    /**
+     * Decides one command against the pending state and queues its events for an append. Returns whether it waits
+     * in a batch; if not, it is answered or shares the outcome of an earlier attempt.
+     */
+    private boolean decide(Pending<S> pending) {
         @SuppressWarnings("unchecked")
         CommandRequest<C> request = (CommandRequest<C>) pending.request;
         String commandId = request.commandId();
@@ -220,7 +230,6 @@ final class Entity<C, E, S> {
         Pending<S> original = uncommitted.get(commandId);
         if (original != null) {
             // Shares the first attempt's fate: its outcome, or the refusal of a reused id once that outcome stands.
-            queuedCommands--;
             boolean sameRequest = RequestFingerprint.same(original.request.fingerprint(), request.fingerprint());
             original.reply.whenComplete((result, error) -> {
                 if (error != null) {
@@ -231,21 +240,20 @@ final class Entity<C, E, S> {
                     pending.reply.complete(asRepeated(result));
                 }
             });
-            return;
+            return false;
         }
         CommandWindow.Seen seen = window.find(commandId);
         if (seen != null) {
-            queuedCommands--;
             if (seen.sameRequest(request.fingerprint())) {
                 replyRepeated(pending, seen);
             } else {
                 pending.reply.completeExceptionally(reused(commandId));
             }
-            return;
+            return false;
         }
         if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != pendingVersion) {
-            refuse(pending, new CommandResult.VersionMismatch<>(request.expectedVersion().getAsLong(), pendingVersion));
-            return;
+            return refuse(pending,
+                    new CommandResult.VersionMismatch<>(request.expectedVersion().getAsLong(), pendingVersion));
         }
 
         Decision<E> decision;
@@ -255,8 +263,7 @@ final class Entity<C, E, S> {
         try {
             decision = env.aggregate().decide(request.command(), pendingState);
             if (decision instanceof Decision.Rejected<E> rejected) {
-                refuse(pending, new CommandResult.Rejected<>(rejected.rejection(), pendingVersion, false));
-                return;
+                return refuse(pending, new CommandResult.Rejected<>(rejected.rejection(), pendingVersion, false));
             }
             List<E> events = ((Decision.Accepted<E>) decision).events();
             if (events.size() > EventStore.MAX_EVENTS_PER_APPEND) {
@@ -279,15 +286,13 @@ final class Entity<C, E, S> {
                         + " takes at most " + maxBytes + " in one append");
             }
         } catch (RuntimeException e) {
-            queuedCommands--;
             pending.reply.completeExceptionally(e);
-            return;
+            return false;
         }
 
         if (data.isEmpty() && inFlight == null && ready.isEmpty()) {
-            queuedCommands--;
             pending.reply.complete(new CommandResult.Accepted<>(committedState, committedVersion, false));
-            return;
+            return false;
         }
         pendingState = state;
         pendingVersion += data.size();
@@ -295,24 +300,26 @@ final class Entity<C, E, S> {
         pending.versionAfter = pendingVersion;
         batchFor(data.size(), bytes).add(pending, data, bytes);
         uncommitted.put(commandId, pending);
+        return true;
     }
 
     /**
      * Answers a rejection or a version mismatch. Decided against committed state, it is final at once. Decided
      * against pending events, it is true only if they are stored: it waits in the batch of those events, is
      * answered (and remembered) when they commit, and is decided again if their append fails. So a client is
-     * never told about a state that was never stored, and a retry never replays such an answer.
+     * never told about a state that was never stored, and a retry never replays such an answer. Returns whether
+     * it waits in a batch.
      */
-    private void refuse(Pending<S> pending, CommandResult<S> refusal) {
+    private boolean refuse(Pending<S> pending, CommandResult<S> refusal) {
         if (pendingVersion == committedVersion) {
-            queuedCommands--;
             remember(pending, refusal);
             pending.reply.complete(refusal);
-            return;
+            return false;
         }
         pending.refusal = refusal;
         batchFor(0, 0).add(pending, List.of(), 0);
         uncommitted.put(pending.request.commandId(), pending);
+        return true;
     }
 
     private void remember(Pending<S> pending, CommandResult<S> refusal) {
@@ -374,20 +381,10 @@ final class Entity<C, E, S> {
         return result;
     }
 
-    /** Decides waiting work, in order, while the entity is ready. */
+    /** Decides waiting commands and answers waiting reads, in order, while the entity is ready. */
     private void drain() {
-        while (phase == Phase.READY && !waiting.isEmpty()) {
-            Object next = waiting.peek();
-            if (next instanceof Pending<?>) {
-                @SuppressWarnings("unchecked")
-                Pending<S> pending = (Pending<S>) next;
-                decide(pending);
-            } else {
-                @SuppressWarnings("unchecked")
-                CompletableFuture<Versioned<S>> read = (CompletableFuture<Versioned<S>>) next;
-                read.complete(new Versioned<>(committedState, committedVersion));
-            }
-            waiting.poll();
+        if (phase == Phase.READY) {
+            admission.drain(this::take, read -> read.complete(new Versioned<>(committedState, committedVersion)));
         }
     }
 
@@ -439,7 +436,7 @@ final class Entity<C, E, S> {
         for (Pending<S> pending : batch.commands) {
             String commandId = pending.request.commandId();
             uncommitted.remove(commandId);
-            queuedCommands--;
+            admission.release();
             if (pending.refusal != null) {
                 remember(pending, pending.refusal);
                 pending.reply.complete(pending.refusal);
@@ -476,7 +473,7 @@ final class Entity<C, E, S> {
             for (Pending<S> pending : batch.commands) {
                 if (pending.storesEvents) {
                     uncommitted.remove(pending.request.commandId());
-                    queuedCommands--;
+                    admission.release();
                     pending.reply.completeExceptionally(error);
                 } else {
                     undecided.add(pending);
@@ -491,12 +488,12 @@ final class Entity<C, E, S> {
             Pending<S> pending = undecided.get(i);
             uncommitted.remove(pending.request.commandId());
             if (error instanceof ConcurrencyConflictException && ++pending.conflicts > env.settings().conflictRetries()) {
-                queuedCommands--;
+                admission.release();
                 pending.reply.completeExceptionally(error);
             } else {
                 pending.stateAfter = null;
                 pending.refusal = null;
-                waiting.addFirst(pending);
+                admission.retryFirst(pending);
             }
         }
         catchUp();
@@ -577,7 +574,7 @@ final class Entity<C, E, S> {
      */
     private void stopIfIdle() {
         if ((passivationRequested || committedVersion == 0) && phase == Phase.READY && inFlight == null
-                && ready.isEmpty() && waiting.isEmpty()) {
+                && ready.isEmpty() && admission.nothingWaiting()) {
             context.stop();
         }
     }
@@ -591,13 +588,9 @@ final class Entity<C, E, S> {
             batch.failAll(error);
         }
         ready.clear();
-        for (Object work : waiting) {
-            ((CompletableFuture<?>) (work instanceof Pending<?> pending ? pending.reply : work))
-                    .completeExceptionally(error);
-        }
-        waiting.clear();
+        admission.clear(pending -> pending.reply.completeExceptionally(error),
+                read -> read.completeExceptionally(error));
         uncommitted.clear();
-        queuedCommands = 0;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -58,10 +58,11 @@ public final class ProjectionRunner implements AutoCloseable {
     private final CommitApplier applier;
 
     /*
-     * Three locks, always taken in this order: operations (one operation or resubscription at a time; never on a
-     * delivery thread, because stop and pause wait for the delivery in progress), the applier's (held while a
-     * commit is applied; guards the position, checkpoint and parked commits) and lock (the run state below;
-     * held briefly, never around I/O).
+     * This class supervises runs and their subscriptions; the CommitApplier applies commits. Three locks, always
+     * taken in this order: operations (one operation or resubscription at a time; never on a delivery thread,
+     * because stop and pause wait for the delivery in progress), the applier's (held while a commit is applied;
+     * guards the position, checkpoint and parked commits) and lock (the run state below; held briefly, never
+     * around I/O).
      */
     private final ReentrantLock operations = new ReentrantLock();
     private final Object lock = new Object();

@@ -8,27 +8,18 @@ import io.clstr.ports.out.eventstore.CommitListener;
 import io.clstr.ports.out.eventstore.EventFilter;
 import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.eventstore.RecordedCommit;
-import io.clstr.ports.out.eventstore.RecordedEvent;
-import io.clstr.ports.out.eventstore.StreamId;
 import io.clstr.ports.out.eventstore.Subscription;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.metrics.EventSourcingMetrics;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -56,29 +47,25 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ProjectionRunner implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ProjectionRunner.class.getName());
-    private static final int MAX_SUMMARY_LENGTH = 300;
 
-    private final Projection projection;
     private final String name;
     private final EventFilter filter;
     private final EventStore store;
-    private final Codec codec;
-    private final CheckpointStore checkpoints;
-    private final ParkedCommits parkedCommits;
     private final ProjectionSettings settings;
     private final Scheduler scheduler;
     private final BackgroundTasks background;
     private final EventSourcingMetrics metrics;
-    private final Clock clock;
+    private final CommitApplier applier;
 
-    /** Serialises operations and resubscriptions; never taken on a delivery thread. */
+    /*
+     * This class supervises runs and their subscriptions; the CommitApplier applies commits. Three locks, always
+     * taken in this order: operations (one operation or resubscription at a time; never on a delivery thread,
+     * because stop and pause wait for the delivery in progress), the applier's (held while a commit is applied;
+     * guards the position, checkpoint and parked commits) and lock (the run state below; held briefly, never
+     * around I/O).
+     */
     private final ReentrantLock operations = new ReentrantLock();
-    /** One commit is applied at a time, from the feed or from a retry of parked commits. */
-    private final ReentrantLock applying = new ReentrantLock();
-    /** Guards the run state below; held briefly, never around I/O. */
     private final Object lock = new Object();
-    /** Serialises checkpoint writes, so the saved position only moves forward (except on rebuild). */
-    private final Object checkpointLock = new Object();
 
     // Guarded by lock.
     private ProjectionState state = ProjectionState.STOPPED;
@@ -94,32 +81,22 @@ public final class ProjectionRunner implements AutoCloseable {
     private String lastError;
     private CompletableFuture<Void> live = new CompletableFuture<>();
 
-    // Guarded by applying.
-    private final Map<StreamId, TreeSet<Long>> parkedByStream = new HashMap<>();
-    private int commitsSinceSave;
-
-    // Guarded by checkpointLock (read without it).
-    private volatile long checkpoint;
-    private volatile long checkpointEpoch;
-
-    /** The last commit handled, applied or parked; written under applying. */
-    private volatile long position;
     private volatile long lastLag;
-    private final AtomicInteger parkedCount = new AtomicInteger();
+    /** A periodic checkpoint write is queued or running: a slow commit holds it up, so never queue a second. */
+    private final AtomicBoolean flushing = new AtomicBoolean();
 
     private ProjectionRunner(Builder builder) {
-        this.projection = builder.projection;
+        Projection projection = builder.projection;
         this.name = Projection.requireValidName(projection.name());
         this.filter = new EventFilter(Objects.requireNonNull(projection.aggregateTypes(), "aggregateTypes"));
         this.store = builder.store;
-        this.codec = builder.codec;
-        this.checkpoints = new CheckpointStore(builder.keyValueStore);
-        this.parkedCommits = new ParkedCommits(builder.keyValueStore);
         this.settings = builder.settings;
         this.scheduler = builder.scheduler;
         this.background = builder.background;
         this.metrics = builder.metrics;
-        this.clock = builder.clock;
+        this.applier = new CommitApplier(projection, builder.codec, builder.store,
+                new CheckpointStore(builder.keyValueStore), new ParkedCommits(builder.keyValueStore), settings,
+                metrics, builder.clock);
         metrics.registerConsumerLag(name, this::lag);
     }
 
@@ -149,21 +126,9 @@ public final class ProjectionRunner implements AutoCloseable {
                     throw new IllegalStateException("projection " + name + " is already " + state);
                 }
             }
-            long saved = checkpoints.load(name);
-            List<ParkedCommit> parked = parkedCommits.list(name);
-            applying.lock();
-            try {
-                indexParked(parked);
-                position = saved;
-                commitsSinceSave = 0;
-            } finally {
-                applying.unlock();
-            }
-            synchronized (checkpointLock) {
-                checkpoint = saved;
-            }
-            LOG.log(Level.INFO, "projection {0} starts after position {1} with {2} parked commits", name, saved,
-                    parked.size());
+            applier.restore();
+            LOG.log(Level.INFO, "projection {0} starts after position {1} with {2} parked commits", name,
+                    applier.position(), applier.parkedCount());
             subscribe(beginRun(true));
         } finally {
             operations.unlock();
@@ -189,7 +154,7 @@ public final class ProjectionRunner implements AutoCloseable {
             }
             closeAndSave(old);
             signal.completeExceptionally(new ProjectionFailedException("projection " + name + " stopped"));
-            LOG.log(Level.INFO, "projection {0} stopped at position {1}", name, position);
+            LOG.log(Level.INFO, "projection {0} stopped at position {1}", name, applier.position());
         } finally {
             operations.unlock();
         }
@@ -258,26 +223,15 @@ public final class ProjectionRunner implements AutoCloseable {
             if (old != null) {
                 old.close();
             }
-            synchronized (checkpointLock) {
-                checkpointEpoch++;
-                checkpoints.reset(name);
-                checkpoint = 0;
-            }
-            applying.lock();
+            applier.resetCheckpoint();
             try {
-                position = 0;
-                commitsSinceSave = 0;
-                parkedCommits.clear(name);
-                indexParked(List.of());
-                projection.reset();
+                applier.resetReadModel();
             } catch (RuntimeException e) {
                 synchronized (lock) {
                     state = ProjectionState.FAILED;
-                    lastError = "rebuild failed: " + summary(e);
+                    lastError = "rebuild failed: " + FailureSummary.of(e);
                 }
                 throw e;
-            } finally {
-                applying.unlock();
             }
             LOG.log(Level.INFO, "projection {0} rebuilds from position 0", name);
             subscribe(beginRun(true));
@@ -296,32 +250,9 @@ public final class ProjectionRunner implements AutoCloseable {
         try {
             boolean liveNow;
             synchronized (lock) {
-                liveNow = feed != null && feed.live;
+                liveNow = feed != null && feed.caughtUp;
             }
-            applying.lock();
-            try {
-                int applied = 0;
-                Set<StreamId> blocked = new HashSet<>();
-                for (ParkedCommit parked : parkedCommits.list(name)) {
-                    if (blocked.contains(parked.stream())) {
-                        continue;
-                    }
-                    String error = retry(parked, liveNow);
-                    if (error == null) {
-                        parkedCommits.remove(name, parked.position());
-                        applied++;
-                    } else {
-                        parkedCommits.park(parked.failedAgain(error, clock.instant()));
-                        blocked.add(parked.stream());
-                    }
-                }
-                indexParked(parkedCommits.list(name));
-                LOG.log(Level.INFO, "projection {0} applied {1} parked commits; {2} remain parked", name, applied,
-                        parkedCount.get());
-                return new ParkedRetry(applied, parkedCount.get());
-            } finally {
-                applying.unlock();
-            }
+            return applier.retryParked(liveNow);
         } finally {
             operations.unlock();
         }
@@ -329,7 +260,7 @@ public final class ProjectionRunner implements AutoCloseable {
 
     /** The commits parked now, in position order. */
     public List<ParkedCommit> parked() {
-        return parkedCommits.list(name);
+        return applier.parked();
     }
 
     /**
@@ -350,8 +281,8 @@ public final class ProjectionRunner implements AutoCloseable {
             currentState = state;
             error = lastError;
         }
-        return new ProjectionStatus(name, currentState, position, checkpoint, lag(), parkedCount.get(),
-                Optional.ofNullable(error));
+        return new ProjectionStatus(name, currentState, applier.position(), applier.savedCheckpoint(), lag(),
+                applier.parkedCount(), Optional.ofNullable(error));
     }
 
     /** {@link #stop()}. */
@@ -400,7 +331,7 @@ public final class ProjectionRunner implements AutoCloseable {
         if (old != null) {
             old.close(); // returns once a commit being applied is done
         }
-        saveCheckpoint(-1);
+        applier.saveCheckpoint();
     }
 
     /** Subscribes after the last handled commit (caller holds operations). */
@@ -413,14 +344,14 @@ public final class ProjectionRunner implements AutoCloseable {
             feed = next;
         }
         try {
-            next.attach(store.subscribe(position, filter, next));
+            next.attach(store.subscribe(applier.position(), filter, next));
         } catch (RuntimeException e) {
             synchronized (lock) {
                 if (feed == next) {
                     feed = null;
                 }
             }
-            reconnectLater(thisRun, "subscribing failed: " + summary(e));
+            reconnectLater(thisRun, "subscribing failed: " + FailureSummary.of(e));
         }
     }
 
@@ -437,13 +368,13 @@ public final class ProjectionRunner implements AutoCloseable {
             reconnectFailures++;
             long delay = settings.reconnectDelayNanos(reconnectFailures);
             LOG.log(Level.WARNING, "projection {0}: {1}; resubscribing after position {2} in {3} ms", name, reason,
-                    position, delay / 1_000_000);
+                    applier.position(), delay / 1_000_000);
             reconnectTimer = scheduler.schedule(delay, () -> background.submit(() -> {
                 reconnect(thisRun);
                 return null;
             }).whenComplete((ignored, refused) -> {
                 if (refused != null) {
-                    reconnectLater(thisRun, "resubscription refused: " + summary(refused));
+                    reconnectLater(thisRun, "resubscription refused: " + FailureSummary.of(refused));
                 }
             }));
         }
@@ -469,20 +400,39 @@ public final class ProjectionRunner implements AutoCloseable {
         }
     }
 
+    /** A commit from the feed, on its delivery thread. */
+    private void deliver(Feed from, RecordedCommit commit) {
+        try {
+            Throwable failure = applier.handle(from, commit);
+            if (failure != null) {
+                fail(from, commit, failure);
+            }
+        } catch (RuntimeException unexpected) {
+            // Parking or bookkeeping failed (the KV store, say): the commit is not handled, so never read past it.
+            feedFailed(from, unexpected);
+        } finally {
+            if (commit.position() > applier.position() && isCurrent(from)) {
+                // Left unhandled while still subscribed (an interrupted wait): resubscribe rather than skip it.
+                feedFailed(from, new ProjectionFailedException("commit at position " + commit.position()
+                        + " was left unapplied"));
+            }
+        }
+    }
+
     private void wentLive(Feed from) {
         CompletableFuture<Void> signal;
         synchronized (lock) {
             if (feed != from) {
                 return;
             }
-            from.live = true;
+            from.caughtUp = true;
             reconnectFailures = 0;
             if (state == ProjectionState.CATCHING_UP) {
                 state = ProjectionState.LIVE;
             }
             signal = live;
         }
-        LOG.log(Level.DEBUG, "projection {0} is live at position {1}", name, position);
+        LOG.log(Level.DEBUG, "projection {0} is live at position {1}", name, applier.position());
         signal.complete(null);
     }
 
@@ -496,144 +446,12 @@ public final class ProjectionRunner implements AutoCloseable {
             thisRun = run;
         }
         from.close();
-        reconnectLater(thisRun, "subscription failed: " + summary(error));
+        reconnectLater(thisRun, "subscription failed: " + FailureSummary.of(error));
     }
 
-    // ------------------------------------------------------------------ applying commits
-
-    /** A commit from the feed: apply it, retrying with backoff, then stop or park. Runs on the delivery thread. */
-    private void handle(Feed from, RecordedCommit commit) {
-        if (commit.position() <= position) {
-            return;
-        }
-        boolean liveNow = from.live;
-        Throwable failure;
-        int attempt = 0;
-        try {
-            do {
-                attempt++;
-                applying.lock();
-                try {
-                    if (!isCurrent(from)) {
-                        return; // stopped, paused or rebuilt meanwhile: the commit stays unapplied
-                    }
-                    if (attempt == 1 && parkBehindEarlier(commit)) {
-                        return;
-                    }
-                    failure = apply(commit, liveNow);
-                    if (failure == null) {
-                        handled(from, commit.position());
-                        return;
-                    }
-                } finally {
-                    applying.unlock();
-                }
-                noteFailure(commit, attempt, failure);
-            } while (attempt < settings.maxAttempts() && sleep(from, settings.retryDelayNanos(attempt)));
-            if (attempt < settings.maxAttempts()) {
-                return; // the wait was cut short by stop, pause or rebuild
-            }
-            if (settings.failurePolicy() == ProjectionFailurePolicy.PARK) {
-                applying.lock();
-                try {
-                    if (isCurrent(from)) {
-                        park(commit, attempt, summary(failure));
-                        handled(from, commit.position());
-                    }
-                } finally {
-                    applying.unlock();
-                }
-            } else {
-                fail(from, commit, failure);
-            }
-        } catch (RuntimeException unexpected) {
-            // Parking or bookkeeping failed (the KV store, say): the commit is not handled, so never read past it.
-            feedFailed(from, unexpected);
-        } finally {
-            if (commit.position() > position && isCurrent(from)) {
-                // Left unhandled while still subscribed (an interrupted wait): resubscribe rather than skip it.
-                feedFailed(from, new ProjectionFailedException("commit at position " + commit.position()
-                        + " was left unapplied"));
-            }
-        }
-    }
-
-    /**
-     * If an earlier commit of this stream is parked, parks this one too (caller holds applying): applying it
-     * would put the stream's events out of order. Returns whether the commit was dealt with so.
-     */
-    private boolean parkBehindEarlier(RecordedCommit commit) {
-        TreeSet<Long> parkedOfStream = parkedByStream.get(commit.stream());
-        if (parkedOfStream == null) {
-            return false;
-        }
-        if (!parkedOfStream.contains(commit.position())) {
-            Long earlier = parkedOfStream.lower(commit.position());
-            if (earlier == null) {
-                return false;
-            }
-            park(commit, 0, "waits behind the parked commit at position " + earlier + " of its stream");
-        } // else parked before a restart that came before the checkpoint was saved: already recorded
-        handled(null, commit.position());
-        return true;
-    }
-
-    /** Decodes and applies one commit; returns the failure, or null. Records the per-event metrics. */
-    private Throwable apply(RecordedCommit commit, boolean liveNow) {
-        List<RecordedEvent> events = commit.events();
-        long started = System.nanoTime();
-        Throwable failure = null;
-        try {
-            List<EventEnvelope<?>> decoded = new ArrayList<>(events.size());
-            for (RecordedEvent event : events) {
-                decoded.add(new EventEnvelope<>(event.stream(), event.version(), event.position(), event.type(),
-                        event.recordedAt(), event.metadata(), codec.decode(event.type(), event.data())));
-            }
-            projection.apply(new ProjectionCommit(commit.stream(), commit.position(), decoded, liveNow));
-        } catch (Throwable thrown) {
-            if (thrown instanceof VirtualMachineError && !(thrown instanceof StackOverflowError)) {
-                throw (VirtualMachineError) thrown; // out of memory and the like: not the commit's fault
-            }
-            failure = thrown;
-        }
-        long share = (System.nanoTime() - started) / events.size();
-        for (RecordedEvent event : events) {
-            metrics.consumerEvent(event.type(), liveNow, failure == null, share);
-        }
-        return failure;
-    }
-
-    /** A commit was applied or parked (caller holds applying): move on, saving the checkpoint now and then. */
-    private void handled(Feed from, long commitPosition) {
-        position = commitPosition;
-        if (from != null && !from.progressed) {
-            from.progressed = true;
-            synchronized (lock) {
-                reconnectFailures = 0;
-            }
-        }
-        if (++commitsSinceSave >= settings.checkpointEvery()) {
-            commitsSinceSave = 0;
-            saveCheckpoint(-1);
-        }
-    }
-
-    private void park(RecordedCommit commit, int attempts, String error) {
-        List<String> types = new ArrayList<>(commit.events().size());
-        for (RecordedEvent event : commit.events()) {
-            types.add(event.type());
-        }
-        parkedCommits.park(new ParkedCommit(name, commit.position(), commit.stream(), commit.firstVersion(),
-                commit.lastVersion(), types, attempts, error, clock.instant()));
-        parkedByStream.computeIfAbsent(commit.stream(), stream -> new TreeSet<>()).add(commit.position());
-        parkedCount.incrementAndGet();
-        metrics.consumerParked(name);
-        LOG.log(Level.WARNING, "projection {0} parked the commit at position {1} of {2}: {3}", name,
-                commit.position(), commit.stream(), error);
-    }
-
+    /** The commit still failed after its last attempt, under policy STOP. */
     private void fail(Feed from, RecordedCommit commit, Throwable failure) {
-        String error = "commit at position " + commit.position() + " of " + commit.stream() + ": " + summary(failure);
+        String error = CommitApplier.describe(commit, failure);
         CompletableFuture<Void> signal;
         synchronized (lock) {
             if (feed != from) {
@@ -646,17 +464,8 @@ public final class ProjectionRunner implements AutoCloseable {
         closeAndSave(from); // on the delivery thread: ends the subscription without waiting for this call
         signal.completeExceptionally(
                 new ProjectionFailedException("projection " + name + " failed: " + error, failure));
-        LOG.log(Level.ERROR, "projection {0} stopped at position {1} after {2} attempts at the {3}", name, position,
-                settings.maxAttempts(), error);
-    }
-
-    private void noteFailure(RecordedCommit commit, int attempt, Throwable failure) {
-        String error = "commit at position " + commit.position() + " of " + commit.stream() + ": " + summary(failure);
-        synchronized (lock) {
-            lastError = error;
-        }
-        LOG.log(Level.WARNING, "projection {0} failed attempt {1} of {2} at the {3}", name, attempt,
-                settings.maxAttempts(), error);
+        LOG.log(Level.ERROR, "projection {0} stopped at position {1} after {2} attempts at the {3}", name,
+                applier.position(), settings.maxAttempts(), error);
     }
 
     /** Waits before the next attempt; false if the wait was cut short (the run ended, or an interrupt). */
@@ -686,62 +495,13 @@ public final class ProjectionRunner implements AutoCloseable {
         }
     }
 
-    /** Applies one parked commit again (caller holds applying); returns the error, or null on success. */
-    private String retry(ParkedCommit parked, boolean liveNow) {
-        RecordedCommit commit;
-        try {
-            List<RecordedCommit> found = store.readAll(parked.position() - 1, 1,
-                    EventFilter.aggregateTypes(parked.stream().type())).toCompletableFuture().join();
-            commit = found.isEmpty() || found.get(0).position() != parked.position() ? null : found.get(0);
-        } catch (CompletionException | IllegalArgumentException e) {
-            return "reading the commit failed: " + summary(e.getCause() != null ? e.getCause() : e);
-        }
-        if (commit == null) {
-            return "the commit is no longer in the event store";
-        }
-        Throwable failure = apply(commit, liveNow);
-        return failure == null ? null : summary(failure);
-    }
-
-    private void indexParked(List<ParkedCommit> parked) {
-        parkedByStream.clear();
-        for (ParkedCommit entry : parked) {
-            parkedByStream.computeIfAbsent(entry.stream(), stream -> new TreeSet<>()).add(entry.position());
-        }
-        parkedCount.set(parked.size());
-    }
-
-    // ------------------------------------------------------------------ checkpoints and lag
-
-    /** Saves the position if it moved; {@code epoch} -1 for callers that cannot race a rebuild. */
-    private void saveCheckpoint(long epoch) {
-        synchronized (checkpointLock) {
-            if (epoch >= 0 && epoch != checkpointEpoch) {
-                return; // a rebuild reset the checkpoint after this flush was planned
-            }
-            long target = position;
-            if (target <= checkpoint) {
-                return;
-            }
-            try {
-                checkpoints.save(name, target);
-                checkpoint = target;
-            } catch (RuntimeException e) {
-                // Harmless for correctness (replay is idempotent); the next save tries again.
-                LOG.log(Level.WARNING, "projection {0} could not save its checkpoint {1}: {2}", name, target,
-                        summary(e));
-            }
-        }
-    }
-
     /** Runs on the scheduler thread: hands a due checkpoint write to the background tasks, then re-arms. */
     private void flushDue(long thisRun) {
-        if (position > checkpoint) {
-            long epoch = checkpointEpoch;
+        if (applier.checkpointBehind() && flushing.compareAndSet(false, true)) {
             background.submit(() -> {
-                saveCheckpoint(epoch);
+                applier.saveCheckpoint();
                 return null;
-            });
+            }).whenComplete((ignored, refused) -> flushing.set(false));
         }
         synchronized (lock) {
             if (run == thisRun) {
@@ -751,13 +511,12 @@ public final class ProjectionRunner implements AutoCloseable {
     }
 
     private long lag() {
-        Feed current;
+        Subscription current;
         synchronized (lock) {
-            current = feed;
+            current = feed == null ? null : feed.subscription;
         }
-        long pending = current == null ? -1 : current.pending();
-        if (pending >= 0) {
-            lastLag = pending;
+        if (current != null) {
+            lastLag = Math.max(0, current.pending());
         }
         return lastLag;
     }
@@ -768,24 +527,18 @@ public final class ProjectionRunner implements AutoCloseable {
         }
     }
 
-    /** The exception class and message, shortened: enough to diagnose, never event data. */
-    private static String summary(Throwable failure) {
-        String message = failure.getMessage();
-        String summary = message == null ? failure.getClass().getName() : failure.getClass().getName() + ": " + message;
-        return summary.length() <= MAX_SUMMARY_LENGTH ? summary : summary.substring(0, MAX_SUMMARY_LENGTH - 3) + "...";
-    }
-
     /** One subscription of the runner; its calls are ignored once it is no longer the current one. */
-    private final class Feed implements CommitListener {
-        volatile boolean live;
-        /** Whether a commit was handled from it (resets the reconnect backoff); touched under applying. */
-        boolean progressed;
+    private final class Feed implements CommitListener, CommitApplier.Delivery {
+        volatile boolean caughtUp;
+        /** Whether a commit was handled from it (resets the reconnect backoff); touched under the applier's lock. */
+        private boolean progressed;
+        // Guarded by the runner's lock.
         private Subscription subscription;
         private boolean closed;
 
         void attach(Subscription started) {
             boolean closeNow;
-            synchronized (this) {
+            synchronized (lock) {
                 closeNow = closed;
                 if (!closed) {
                     subscription = started;
@@ -798,7 +551,7 @@ public final class ProjectionRunner implements AutoCloseable {
 
         void close() {
             Subscription current;
-            synchronized (this) {
+            synchronized (lock) {
                 closed = true;
                 current = subscription;
                 subscription = null;
@@ -808,18 +561,9 @@ public final class ProjectionRunner implements AutoCloseable {
             }
         }
 
-        /** Commits not yet delivered, or -1 if not subscribed. */
-        long pending() {
-            Subscription current;
-            synchronized (this) {
-                current = subscription;
-            }
-            return current == null ? -1 : Math.max(0, current.pending());
-        }
-
         @Override
         public void onCommit(RecordedCommit commit) {
-            handle(this, commit);
+            deliver(this, commit);
         }
 
         @Override
@@ -830,6 +574,38 @@ public final class ProjectionRunner implements AutoCloseable {
         @Override
         public void onError(Throwable error) {
             feedFailed(this, error);
+        }
+
+        @Override
+        public boolean live() {
+            return caughtUp;
+        }
+
+        @Override
+        public boolean current() {
+            return isCurrent(this);
+        }
+
+        @Override
+        public boolean awaitRetry(long nanos) {
+            return sleep(this, nanos);
+        }
+
+        @Override
+        public void progressed() {
+            if (!progressed) {
+                progressed = true;
+                synchronized (lock) {
+                    reconnectFailures = 0;
+                }
+            }
+        }
+
+        @Override
+        public void attemptFailed(String error) {
+            synchronized (lock) {
+                lastError = error;
+            }
         }
     }
 

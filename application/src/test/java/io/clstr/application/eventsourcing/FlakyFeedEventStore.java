@@ -11,6 +11,7 @@ import io.clstr.ports.out.eventstore.RecordedCommit;
 import io.clstr.ports.out.eventstore.RecordedEvent;
 import io.clstr.ports.out.eventstore.StreamId;
 import io.clstr.ports.out.eventstore.Subscription;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletionStage;
@@ -42,12 +43,17 @@ final class FlakyFeedEventStore implements EventStore {
         return subscribes.get();
     }
 
-    /** Ends every running subscription with an error, after its current delivery. */
+    /**
+     * Ends every running subscription with an error, after its current delivery. Only those running now: the
+     * resubscription a break triggers may start before the last one is broken, and must live.
+     */
     void breakSubscriptions() {
+        List<Broken> now = new ArrayList<>();
         Broken subscription;
         while ((subscription = running.poll()) != null) {
-            subscription.breakOff();
+            now.add(subscription);
         }
+        now.forEach(Broken::breakOff);
     }
 
     @Override

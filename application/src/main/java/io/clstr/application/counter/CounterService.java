@@ -1,8 +1,8 @@
 package io.clstr.application.counter;
 
+import io.clstr.application.eventsourcing.CommandDispatch;
 import io.clstr.application.eventsourcing.CommandGateway;
 import io.clstr.application.eventsourcing.CommandOutcomes;
-import io.clstr.application.eventsourcing.CommandRequest;
 import io.clstr.application.eventsourcing.RequestFingerprint;
 import io.clstr.domain.counter.Counter;
 import io.clstr.domain.counter.CounterCommand;
@@ -20,23 +20,20 @@ import java.util.concurrent.CompletionStage;
 public final class CounterService implements IncrementCounterUseCase, GetCounterQuery {
 
     private final CommandGateway<CounterCommand, Counter> counters;
+    private final CommandDispatch<CounterCommand, Counter, CounterView> dispatch;
     private final Duration readTimeout;
 
     public CounterService(CommandGateway<CounterCommand, Counter> counters, Duration readTimeout) {
         this.counters = Objects.requireNonNull(counters, "counters");
+        this.dispatch = new CommandDispatch<>(counters,
+                (counter, version) -> new CounterView(counter.id(), counter.value(), version));
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
     }
 
     @Override
     public CompletionStage<CommandOutcome<CounterView>> increment(String counterId, long amount, RequestContext context) {
-        try {
-            CommandRequest<CounterCommand> request = new CommandRequest<>(counterId, new CounterCommand.Increment(amount),
-                    context.commandId(), context.expectedVersion(), RequestFingerprint.of("increment-counter", amount));
-            return CommandOutcomes.outcome(counters.execute(request, context.timeout()),
-                    (counter, version) -> new CounterView(counter.id(), counter.value(), version));
-        } catch (RuntimeException e) {
-            return CommandOutcomes.failed(e);
-        }
+        return dispatch.send(counterId, () -> new CounterCommand.Increment(amount),
+                RequestFingerprint.of("increment-counter", amount), context);
     }
 
     @Override

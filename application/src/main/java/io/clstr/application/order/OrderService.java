@@ -2,8 +2,8 @@ package io.clstr.application.order;
 
 import io.clstr.application.eventsourcing.AggregateHistory;
 import io.clstr.application.eventsourcing.CommandGateway;
+import io.clstr.application.eventsourcing.CommandDispatch;
 import io.clstr.application.eventsourcing.CommandOutcomes;
-import io.clstr.application.eventsourcing.CommandRequest;
 import io.clstr.application.eventsourcing.EventEnvelope;
 import io.clstr.application.eventsourcing.RequestFingerprint;
 import io.clstr.application.eventsourcing.Versioned;
@@ -34,9 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
  * The order use cases: turns requests into domain commands (stamping time from the clock), sends
@@ -53,6 +51,7 @@ public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUs
         CancelOrderUseCase, ShipOrderUseCase, GetOrderQuery, OrderHistoryQuery {
 
     private final CommandGateway<OrderCommand, Order> orders;
+    private final CommandDispatch<OrderCommand, Order, OrderView> dispatch;
     private final AggregateHistory<OrderCommand, OrderEvent, Order> history;
     private final Clock clock;
     private final Duration readTimeout;
@@ -60,6 +59,7 @@ public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUs
     public OrderService(CommandGateway<OrderCommand, Order> orders, AggregateHistory<OrderCommand, OrderEvent, Order> history,
             Clock clock, Duration readTimeout) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.dispatch = new CommandDispatch<>(orders, (order, version) -> OrderViews.of(new Versioned<>(order, version)));
         this.history = Objects.requireNonNull(history, "history");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
@@ -72,7 +72,7 @@ public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUs
         for (NewOrderLine line : lines) {
             request.addAll(Arrays.asList(line.lineId(), line.sku(), line.quantity(), line.unitPrice()));
         }
-        return send(derivedId("order", context.commandId()), () -> {
+        return dispatch.send(CommandDispatch.derivedId("order", context.commandId()), () -> {
             List<OrderLine> orderLines = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
                 orderLines.add(line(lines.get(i), currency, "lines[" + i + "]."));
@@ -89,7 +89,8 @@ public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUs
                 return java.util.concurrent.CompletableFuture.completedStage(
                         new CommandOutcome.NotFound<OrderView>("order " + orderId + " does not exist"));
             }
-            return send(orderId, () -> new OrderCommand.AddLine(line(line, current.state().currency(), "")),
+            return dispatch.send(orderId,
+                    () -> new OrderCommand.AddLine(line(line, current.state().currency(), "")),
                     RequestFingerprint.of("add-line", line.lineId(), line.sku(), line.quantity(), line.unitPrice()),
                     context);
         }).exceptionallyCompose(CommandOutcomes::failed);
@@ -97,33 +98,33 @@ public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUs
 
     @Override
     public CompletionStage<CommandOutcome<OrderView>> removeLine(String orderId, String lineId, RequestContext context) {
-        return send(orderId, () -> new OrderCommand.RemoveLine(lineId), RequestFingerprint.of("remove-line", lineId),
-                context);
+        return dispatch.send(orderId, () -> new OrderCommand.RemoveLine(lineId),
+                RequestFingerprint.of("remove-line", lineId), context);
     }
 
     @Override
     public CompletionStage<CommandOutcome<OrderView>> changeQuantity(String orderId, String lineId, int quantity,
             RequestContext context) {
-        return send(orderId, () -> new OrderCommand.ChangeQuantity(lineId, quantity),
+        return dispatch.send(orderId, () -> new OrderCommand.ChangeQuantity(lineId, quantity),
                 RequestFingerprint.of("change-quantity", lineId, quantity), context);
     }
 
     @Override
     public CompletionStage<CommandOutcome<OrderView>> confirmOrder(String orderId, RequestContext context) {
-        return send(orderId, () -> new OrderCommand.ConfirmOrder(clock.instant()), RequestFingerprint.of("confirm-order"),
-                context);
+        return dispatch.send(orderId, () -> new OrderCommand.ConfirmOrder(clock.instant()),
+                RequestFingerprint.of("confirm-order"), context);
     }
 
     @Override
     public CompletionStage<CommandOutcome<OrderView>> cancelOrder(String orderId, String reason, RequestContext context) {
-        return send(orderId, () -> new OrderCommand.CancelOrder(reason, clock.instant()),
+        return dispatch.send(orderId, () -> new OrderCommand.CancelOrder(reason, clock.instant()),
                 RequestFingerprint.of("cancel-order", reason), context);
     }
 
     @Override
     public CompletionStage<CommandOutcome<OrderView>> shipOrder(String orderId, String trackingNumber,
             RequestContext context) {
-        return send(orderId, () -> new OrderCommand.ShipOrder(trackingNumber, clock.instant()),
+        return dispatch.send(orderId, () -> new OrderCommand.ShipOrder(trackingNumber, clock.instant()),
                 RequestFingerprint.of("ship-order", trackingNumber), context);
     }
 
@@ -160,23 +161,6 @@ public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUs
     }
 
     /**
-     * Builds the command (invalid input fails the returned stage) and sends it to the order.
-     *
-     * @param fingerprint what the client asked, without what this service adds (times, derived ids)
-     */
-    private CompletionStage<CommandOutcome<OrderView>> send(String orderId, Supplier<OrderCommand> command,
-            long fingerprint, RequestContext context) {
-        try {
-            CommandRequest<OrderCommand> request = new CommandRequest<>(orderId, command.get(), context.commandId(),
-                    context.expectedVersion(), fingerprint);
-            return CommandOutcomes.outcome(orders.execute(request, context.timeout()),
-                    (order, version) -> OrderViews.of(new Versioned<>(order, version)));
-        } catch (RuntimeException e) {
-            return CommandOutcomes.failed(e);
-        }
-    }
-
-    /**
      * The domain's line. A line without an id keeps none: the order numbers it. A price the currency cannot hold
      * is the caller's mistake, named by {@code path} (the price of an added line is checked only here, because
      * only the order knows its currency).
@@ -188,10 +172,5 @@ public final class OrderService implements PlaceOrderUseCase, ChangeOrderLinesUs
                     "must have at most " + decimals + " decimal places in " + currency);
         }
         return new OrderLine(line.lineId(), line.sku(), line.quantity(), new Money(line.unitPrice(), currency));
-    }
-
-    /** A stable id from a command id: the same request always addresses the same thing. */
-    private static String derivedId(String kind, String commandId) {
-        return UUID.nameUUIDFromBytes((kind + ":" + commandId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -1,8 +1,9 @@
 package io.clstr.application.loyalty;
 
+import io.clstr.application.eventsourcing.CommandDispatch;
 import io.clstr.application.eventsourcing.CommandGateway;
 import io.clstr.application.eventsourcing.CommandOutcomes;
-import io.clstr.application.eventsourcing.CommandRequest;
+import io.clstr.application.eventsourcing.RequestFingerprint;
 import io.clstr.domain.loyalty.LoyaltyAccount;
 import io.clstr.domain.loyalty.LoyaltyCommand;
 import io.clstr.ports.in.loyalty.ChangeLoyaltyPointsUseCase;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 // tag::service[]
 /**
@@ -27,11 +27,13 @@ public final class LoyaltyService implements OpenLoyaltyAccountUseCase, ChangeLo
         GetLoyaltyAccountQuery {
 
     private final CommandGateway<LoyaltyCommand, LoyaltyAccount> accounts;
+    private final CommandDispatch<LoyaltyCommand, LoyaltyAccount, LoyaltyAccountView> commands;
     private final Clock clock;
     private final Duration readTimeout;
 
     public LoyaltyService(CommandGateway<LoyaltyCommand, LoyaltyAccount> accounts, Clock clock, Duration readTimeout) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.commands = new CommandDispatch<>(accounts, LoyaltyService::view);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
     }
@@ -39,37 +41,28 @@ public final class LoyaltyService implements OpenLoyaltyAccountUseCase, ChangeLo
     @Override
     public CompletionStage<CommandOutcome<LoyaltyAccountView>> openAccount(String accountId, String customerId,
             RequestContext context) {
-        return send(accountId, () -> new LoyaltyCommand.OpenAccount(customerId, clock.instant()), context);
+        return commands.send(accountId, () -> new LoyaltyCommand.OpenAccount(customerId, clock.instant()),
+                RequestFingerprint.of("open-account", customerId), context);
     }
 
     @Override
     public CompletionStage<CommandOutcome<LoyaltyAccountView>> earnPoints(String accountId, long points,
             RequestContext context) {
-        return send(accountId, () -> new LoyaltyCommand.EarnPoints(points), context);
+        return commands.send(accountId, () -> new LoyaltyCommand.EarnPoints(points),
+                RequestFingerprint.of("earn-points", points), context);
     }
 
     @Override
     public CompletionStage<CommandOutcome<LoyaltyAccountView>> redeemPoints(String accountId, long points,
             RequestContext context) {
-        return send(accountId, () -> new LoyaltyCommand.RedeemPoints(points), context);
+        return commands.send(accountId, () -> new LoyaltyCommand.RedeemPoints(points),
+                RequestFingerprint.of("redeem-points", points), context);
     }
 
     @Override
     public CompletionStage<Optional<LoyaltyAccountView>> getAccount(String accountId) {
         return CommandOutcomes.translated(accounts.state(accountId, readTimeout).thenApply(current ->
                 current.state().opened() ? Optional.of(view(current.state(), current.version())) : Optional.empty()));
-    }
-
-    /** Builds the command (invalid input fails the returned stage) and sends it to the account. */
-    private CompletionStage<CommandOutcome<LoyaltyAccountView>> send(String accountId,
-            Supplier<LoyaltyCommand> command, RequestContext context) {
-        try {
-            CommandRequest<LoyaltyCommand> request = new CommandRequest<>(accountId, command.get(),
-                    context.commandId(), context.expectedVersion());
-            return CommandOutcomes.outcome(accounts.execute(request, context.timeout()), LoyaltyService::view);
-        } catch (RuntimeException e) {
-            return CommandOutcomes.failed(e);
-        }
     }
 
     private static LoyaltyAccountView view(LoyaltyAccount account, long version) {

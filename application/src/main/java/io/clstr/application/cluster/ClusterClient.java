@@ -10,6 +10,7 @@ import io.clstr.application.eventsourcing.CommandResult;
 import io.clstr.application.eventsourcing.EntityRuntime;
 import io.clstr.application.eventsourcing.Versioned;
 import io.clstr.domain.kernel.AggregateType;
+import io.clstr.ports.StageFailures;
 import io.clstr.ports.in.request.CommandIdReusedException;
 import io.clstr.ports.in.request.CommandTooLargeException;
 import io.clstr.ports.in.request.ServiceUnavailableException;
@@ -27,7 +28,6 @@ import io.clstr.ports.out.transport.RequestTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -240,7 +240,7 @@ public final class ClusterClient {
                 result.complete(value);
                 return;
             }
-            Throwable cause = unwrap(error);
+            Throwable cause = StageFailures.causeOf(error);
             // The local path's exceptions are put in the owner's terms, so both paths fail and retry alike.
             EntityReply.Failure failure = cause instanceof FailedAttempt failed ? failed.failure
                     : here != null ? EntityHost.failure(cause) : null;
@@ -272,7 +272,7 @@ public final class ClusterClient {
 
     /** The metric label of a retryable transport failure, or null if it must not be retried. */
     private static String transportErrorType(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = StageFailures.causeOf(error);
         if (cause instanceof NoRespondersException) {
             return ClusterMetrics.NO_RESPONDERS;
         }
@@ -309,9 +309,5 @@ public final class ClusterClient {
             default:
                 return new ServiceUnavailableException(failure.message());
         }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

@@ -1,14 +1,13 @@
 package io.clstr.application.eventsourcing;
 
 import io.clstr.domain.kernel.Rejection;
+import io.clstr.ports.StageFailures;
 import io.clstr.ports.in.request.CommandOutcome;
 import io.clstr.ports.in.request.ConcurrencyConflictException;
 import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.in.request.VersionNotFoundException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 
 /**
@@ -65,7 +64,7 @@ public final class CommandOutcomes {
      * {@link ServiceUnavailableException}.
      */
     public static RuntimeException translate(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = StageFailures.causeOf(error);
         if (cause instanceof IllegalArgumentException || cause instanceof ServiceUnavailableException
                 || cause instanceof ConcurrencyConflictException || cause instanceof VersionNotFoundException) {
             return (RuntimeException) cause;
@@ -80,14 +79,5 @@ public final class CommandOutcomes {
     /** A stage already failed with the translation of {@code error}. */
     public static <T> CompletionStage<T> failed(Throwable error) {
         return CompletableFuture.failedFuture(translate(error));
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 }

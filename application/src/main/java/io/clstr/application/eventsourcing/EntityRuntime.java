@@ -16,6 +16,7 @@ import io.clstr.application.eventsourcing.internal.EntityMessage;
 import io.clstr.application.eventsourcing.internal.EventReplay;
 import io.clstr.domain.kernel.Aggregate;
 import io.clstr.domain.kernel.AggregateType;
+import io.clstr.ports.StageFailures;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.eventstore.StreamId;
@@ -30,7 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -203,7 +203,7 @@ public final class EntityRuntime<C, E, S> implements CommandGateway<C, S>, AutoC
         Handle used = handle;
         CompletionStage<R> reply = handle.ref.ask(message, timeout);
         return reply.exceptionallyCompose(error -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = StageFailures.causeOf(error);
             if (cause instanceof ActorStoppedException && attempt < ACTIVATION_ATTEMPTS && !closed) {
                 // The entity stopped just as the message arrived: forget it and start a new one.
                 forget(used);

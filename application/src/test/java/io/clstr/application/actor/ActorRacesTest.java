@@ -2,11 +2,11 @@ package io.clstr.application.actor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clstr.ports.StageFailures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -64,7 +64,7 @@ class ActorRacesTest {
         CompletableFuture<Void> all = CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0]));
         assertThat(all.handle((v, e) -> null)).succeedsWithin(TIMEOUT);
         assertThat(replies).hasSize(20_000).allSatisfy(reply -> {
-            Object outcome = reply.handle((v, e) -> e == null ? v : unwrap(e)).join();
+            Object outcome = reply.handle((v, e) -> e == null ? v : StageFailures.causeOf(e)).join();
             if (outcome instanceof Throwable) {
                 assertThat((Throwable) outcome).isInstanceOf(ActorStoppedException.class);
             } else {
@@ -123,13 +123,10 @@ class ActorRacesTest {
             open.set(false);
             CompletableFuture<Object> reply = ref.ask(3, LONG).toCompletableFuture();
 
-            assertThat(reply.handle((v, e) -> unwrap(e)).join()).isInstanceOf(ActorStoppedException.class);
+            assertThat(reply.handle((v, e) -> StageFailures.causeOf(e)).join())
+                    .isInstanceOf(ActorStoppedException.class);
             assertThat(ref.isTerminated()).isTrue();
             assertThat(gated.actorCount()).isZero();
         }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

@@ -11,6 +11,7 @@ import io.clstr.domain.kernel.testing.CountAggregate;
 import io.clstr.domain.kernel.testing.CountCommand;
 import io.clstr.domain.kernel.testing.CountCommand.Increment;
 import io.clstr.domain.kernel.testing.CountEvent;
+import io.clstr.ports.StageFailures;
 import io.clstr.ports.in.request.VersionNotFoundException;
 import io.clstr.adapters.memory.InMemoryEventStore;
 import io.clstr.ports.in.request.CommandIdReusedException;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -128,7 +128,7 @@ class EntityRuntimeTest {
             fixture.store.release();
 
             long full = replies.stream().filter(reply -> reply.handle((r, e) -> e != null
-                    && unwrap(e) instanceof MailboxFullException).join()).count();
+                    && StageFailures.causeOf(e) instanceof MailboxFullException).join()).count();
             assertThat(full).isGreaterThanOrEqualTo(8);
         }
     }
@@ -821,12 +821,8 @@ class EntityRuntimeTest {
         }
     }
 
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
     private static boolean isMailboxFull(CompletableFuture<?> reply) {
         return reply.isCompletedExceptionally()
-                && reply.handle((result, error) -> unwrap(error) instanceof MailboxFullException).join();
+                && reply.handle((result, error) -> StageFailures.causeOf(error) instanceof MailboxFullException).join();
     }
 }

@@ -7,6 +7,7 @@ import io.clstr.application.eventsourcing.CommandResult;
 import io.clstr.domain.counter.Counter;
 import io.clstr.domain.counter.CounterAggregate;
 import io.clstr.domain.counter.CounterCommand;
+import io.clstr.ports.StageFailures;
 import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.out.eventstore.ConcurrencyConflictException;
 import java.time.Duration;
@@ -47,7 +48,7 @@ final class DirectTarget implements LoadTarget {
     }
 
     private static RuntimeException translate(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = StageFailures.causeOf(error);
         if (cause instanceof ServiceUnavailableException) {
             return new RetryableException("unavailable", cause.getMessage());
         }

@@ -1,11 +1,11 @@
 package io.clstr.bootstrap.loadtest;
 
+import io.clstr.ports.StageFailures;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -183,8 +183,7 @@ final class LoadGenerator {
                 done.complete(null);
                 return;
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+            Throwable cause = StageFailures.causeOf(error);
             String kind = cause instanceof LoadTarget.RetryableException retryable
                     ? retryable.kind() : cause.getClass().getSimpleName();
             errors.computeIfAbsent(kind, k -> new LongAdder()).increment();

@@ -73,6 +73,7 @@ public final class AsyncTesting {
         }
     }
 
+    // Stricter than StageFailures.causeOf: a contract suite must see an adapter that fails with an ExecutionException.
     private static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         while (current instanceof CompletionException && current.getCause() != null) {

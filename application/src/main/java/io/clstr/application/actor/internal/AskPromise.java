@@ -65,6 +65,7 @@ final class AskPromise<R> extends CompletableFuture<R> implements Runnable {
     @SuppressWarnings("unchecked")
     private void settleLater(Object value, Throwable error) {
         if (error != null) {
+            // Only the wrapper the JDK adds: the asker gets the handler's failure as it is (not StageFailures.causeOf).
             fail(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
         } else {
             complete((R) value);

@@ -6,6 +6,7 @@ import io.clstr.application.actor.MailboxFullException;
 import io.clstr.application.eventsourcing.CommandRequest;
 import io.clstr.application.eventsourcing.CommandResult;
 import io.clstr.application.eventsourcing.EntityRuntime;
+import io.clstr.ports.StageFailures;
 import io.clstr.ports.in.request.CommandIdReusedException;
 import io.clstr.ports.in.request.CommandTooLargeException;
 import io.clstr.ports.out.codec.Codec;
@@ -17,7 +18,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /** Serves requests arriving over the transport for the entities of one aggregate type on this node. */
@@ -74,7 +74,7 @@ public final class EntityHost<C, E, S> {
 
     /** What a caller may learn about a failure (on another node, or on the local path): its kind and a safe message. */
     public static EntityReply.Failure failure(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = StageFailures.causeOf(error);
         if (cause instanceof ConcurrencyConflictException) {
             return new EntityReply.Failure(EntityReply.FailureKind.CONFLICT, "concurrency conflict");
         }

@@ -11,6 +11,7 @@ import io.clstr.application.eventsourcing.EventEnvelope;
 import io.clstr.application.eventsourcing.RequestFingerprint;
 import io.clstr.application.eventsourcing.Versioned;
 import io.clstr.domain.kernel.Decision;
+import io.clstr.ports.StageFailures;
 import io.clstr.ports.in.request.CommandIdReusedException;
 import io.clstr.ports.in.request.CommandTooLargeException;
 import io.clstr.ports.out.codec.Encoded;
@@ -180,7 +181,7 @@ final class Entity<C, E, S> {
     }
 
     Object recoveryFailed(EntityMessage.RecoveryFailed message) {
-        Throwable error = unwrap(message.error());
+        Throwable error = StageFailures.causeOf(message.error());
         LOG.log(Level.WARNING, "entity {0} could not load its events: {1}", stream, error.toString());
         failEverything(error);
         context.stop();
@@ -198,7 +199,7 @@ final class Entity<C, E, S> {
         if (message.error() == null) {
             committed(batch, message.result());
         } else {
-            appendFailed(batch, unwrap(message.error()));
+            appendFailed(batch, StageFailures.causeOf(message.error()));
         }
         return null;
     }
@@ -363,7 +364,7 @@ final class Entity<C, E, S> {
             replay.stateAt(stream, seen.version(), checkpoints.atOrBefore(seen.version()))
                     .whenComplete((state, error) -> {
                 if (error != null) {
-                    pending.reply.completeExceptionally(unwrap(error));
+                    pending.reply.completeExceptionally(StageFailures.causeOf(error));
                 } else {
                     pending.reply.complete(new CommandResult.Accepted<>(state, seen.version(), true));
                 }
@@ -538,7 +539,7 @@ final class Entity<C, E, S> {
             return null;
         }).whenComplete((ignored, error) -> {
             snapshotting.set(false);
-            Throwable cause = error == null ? null : unwrap(error);
+            Throwable cause = error == null ? null : StageFailures.causeOf(error);
             if (cause instanceof TaskRejectedException) {
                 LOG.log(Level.DEBUG, "snapshot of {0} skipped: {1}", taken.stream(), cause.toString());
             } else if (cause != null) {
@@ -591,15 +592,6 @@ final class Entity<C, E, S> {
         admission.clear(pending -> pending.reply.completeExceptionally(error),
                 read -> read.completeExceptionally(error));
         uncommitted.clear();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while ((current instanceof CompletionException || current instanceof java.util.concurrent.ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 
     // ------------------------------------------------------------------ bookkeeping types

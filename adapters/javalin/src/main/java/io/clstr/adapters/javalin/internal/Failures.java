@@ -1,5 +1,6 @@
 package io.clstr.adapters.javalin.internal;
 
+import io.clstr.ports.StageFailures;
 import io.clstr.ports.in.request.CommandIdReusedException;
 import io.clstr.ports.in.request.CommandTooLargeException;
 import io.clstr.ports.in.request.ConcurrencyConflictException;
@@ -13,8 +14,6 @@ import io.clstr.ports.out.keyvalue.KeyValueException;
 import io.clstr.ports.out.keyvalue.WrongRevisionException;
 import io.clstr.ports.out.transport.TransportException;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -67,7 +66,7 @@ public final class Failures {
     }
 
     public static Problem problemFor(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = StageFailures.causeOf(failure);
         for (Answer<?> answer : ANSWERS) {
             if (answer.type().isInstance(cause)) {
                 return answer.problemFor(cause);
@@ -94,15 +93,6 @@ public final class Failures {
     private static Problem unavailable(Throwable cause, String detail) {
         LOG.debug("Service unavailable", cause);
         return Problem.of(ProblemCode.SERVICE_UNAVAILABLE, detail);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** The problem for one type of failure. */

@@ -1,8 +1,7 @@
 package io.clstr.adapters.nats.internal;
 
+import io.clstr.ports.StageFailures;
 import io.nats.client.JetStreamApiException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** Recognises what the NATS client's futures fail with, through the wrappers it and the JDK put around it. */
 public final class Failures {
@@ -13,12 +12,14 @@ public final class Failures {
     private Failures() {
     }
 
-    /** The underlying cause, without {@link CompletionException}s and the client's bare wrapping. */
+    /**
+     * The underlying cause: {@link StageFailures#causeOf} plus the client's bare wrapping, which only this
+     * adapter meets, in any order.
+     */
     public static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while (current.getCause() != null && (current instanceof CompletionException
-                || current instanceof ExecutionException || isBareWrapper(current))) {
-            current = current.getCause();
+        Throwable current = StageFailures.causeOf(failure);
+        while (current.getCause() != null && isBareWrapper(current)) {
+            current = StageFailures.causeOf(current.getCause());
         }
         return current;
     }

@@ -4,6 +4,7 @@ import io.clstr.adapters.jackson.JacksonCodec;
 import io.clstr.adapters.javalin.HttpServer;
 import io.clstr.adapters.javalin.HttpSettings;
 import io.clstr.adapters.javalin.PlainRoute;
+import io.clstr.adapters.javalin.Route;
 import io.clstr.adapters.micrometer.MicrometerMetrics;
 import io.clstr.adapters.micrometer.PrometheusScrape;
 import io.clstr.application.actor.ActorSystem;
@@ -86,6 +87,7 @@ public final class Node implements AutoCloseable {
     /** What has started, most recent first: stopping pops it. */
     private final Deque<Part> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile List<Route> httpRoutes = List.of();
     private volatile int httpPort = -1;
     private volatile int managementPort = -1;
     private boolean stopping;
@@ -259,6 +261,7 @@ public final class Node implements AutoCloseable {
             return true;
         }));
         server.start();
+        httpRoutes = server.routes();
         httpPort = server.port();
         managementPort = server.managementPort();
     }
@@ -416,6 +419,11 @@ public final class Node implements AutoCloseable {
     /** The port of {@code /cluster}, {@code /metrics} and health: the management port, or the HTTP port. */
     public int managementPort() {
         return managementPort;
+    }
+
+    /** Every route the node's HTTP server answers, on either listener: the contexts' and the operations'. */
+    public List<Route> httpRoutes() {
+        return httpRoutes;
     }
 
     /** Where the HTTP API answers on this machine. */

@@ -9,15 +9,18 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.clstr.adapters.javalin.Route;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -35,6 +38,8 @@ final class DocumentedResponses {
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String DEFINITIONS = "#/$defs/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final DocumentedResponses INSTANCE = new DocumentedResponses(load());
 
     private final JsonNode document;
@@ -49,6 +54,17 @@ final class DocumentedResponses {
 
     static DocumentedResponses instance() {
         return INSTANCE;
+    }
+
+    /** Every operation the document describes, as METHOD and path template. */
+    Set<Route> routes() {
+        Set<Route> routes = new HashSet<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            if (METHODS.contains(entry.getKey())) {
+                routes.add(new Route(entry.getKey().toUpperCase(Locale.ROOT), path.getKey()));
+            }
+        }));
+        return routes;
     }
 
     /** Fails with the schema's complaints when the response breaks the document. */

@@ -1,0 +1,22 @@
+package io.clstr.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API document describes exactly the routes a node serves: those of every context in {@link ServiceContexts}
+ * and the operations routes. A context registered without its routes in docs/api/openapi.yaml fails here.
+ */
+class ApiDocumentTest {
+
+    @Test
+    void the_document_describes_exactly_the_routes_a_node_serves() {
+        try (TestNode node = TestNode.start()) {
+            assertThat(node.node().httpRoutes()).doesNotHaveDuplicates();
+            assertThat(DocumentedResponses.instance().routes())
+                    .containsExactlyInAnyOrderElementsOf(new HashSet<>(node.node().httpRoutes()));
+        }
+    }
+}

@@ -12,20 +12,24 @@ import com.tngtech.archunit.lang.ArchRule;
 class LayeringTest {
 
     @ArchTest
-    static final ArchRule layers_depend_inwards_only = layeredArchitecture()
-            .consideringOnlyDependenciesInLayers()
-            .withOptionalLayers(false)
-            .layer("Domain").definedBy(ClstrPackages.DOMAIN)
-            .layer("Ports").definedBy(ClstrPackages.PORTS)
-            .layer("Application").definedBy(ClstrPackages.APPLICATION)
-            .layer("Adapters").definedBy(ClstrPackages.ADAPTERS)
-            .layer("Bootstrap").definedBy(ClstrPackages.BOOTSTRAP)
-            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Ports").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Application", "Adapters", "Bootstrap")
-            .ensureAllClassesAreContainedInArchitectureIgnoring("io.clstr.architecture..")
-            .because("ADR-0002: dependencies point inwards (domain <- ports <- application <- adapters <- bootstrap);"
-                    + " only bootstrap sees everything");
+    static final ArchRule layers_depend_inwards_only = layers_depend_inwards_only(ClstrPackages.PRODUCTION);
+
+    static ArchRule layers_depend_inwards_only(ClstrPackages packages) {
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(false)
+                .layer("Domain").definedBy(packages.domain())
+                .layer("Ports").definedBy(packages.ports())
+                .layer("Application").definedBy(packages.application())
+                .layer("Adapters").definedBy(packages.adapters())
+                .layer("Bootstrap").definedBy(packages.bootstrap())
+                .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Application").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Ports").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Application", "Adapters", "Bootstrap")
+                .ensureAllClassesAreContainedInArchitectureIgnoring("io.clstr.architecture..")
+                .because("ADR-0002: dependencies point inwards"
+                        + " (domain <- ports <- application <- adapters <- bootstrap); only bootstrap sees everything");
+    }
 }

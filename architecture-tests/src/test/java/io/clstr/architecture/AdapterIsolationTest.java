@@ -13,43 +13,74 @@ import com.tngtech.archunit.lang.ArchRule;
 class AdapterIsolationTest {
 
     @ArchTest
-    static final ArchRule adapters_do_not_depend_on_each_other = slices()
-            .matching("io.clstr.adapters.(*)..")
-            .should().notDependOnEachOther()
-            .because("ADR-0002: each adapter is swappable alone; only bootstrap combines them");
+    static final ArchRule adapters_do_not_depend_on_each_other =
+            adapters_do_not_depend_on_each_other(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule adapters_do_not_depend_on_the_application = noClasses()
-            .that().resideInAPackage(ClstrPackages.ADAPTERS)
-            .should().dependOnClassesThat().resideInAPackage(ClstrPackages.APPLICATION)
-            .because("ADR-0002: adapters implement or call ports; the application stays behind them");
+    static final ArchRule adapters_do_not_depend_on_the_application =
+            adapters_do_not_depend_on_the_application(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule nats_stays_in_its_adapter = technologyOnlyIn("io.nats..", "io.clstr.adapters.nats..")
-            .because("ADR-0002: technology stays in its adapter, so swapping it touches one module");
+    static final ArchRule nats_stays_in_its_adapter = nats_stays_in_its_adapter(ClstrPackages.PRODUCTION);
 
     @ArchTest
     static final ArchRule javalin_and_jetty_stay_in_their_adapter =
-            technologyOnlyIn("io.javalin..", "io.clstr.adapters.javalin..")
-                    .orShould().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
-                    .because("ADR-0002: technology stays in its adapter, so swapping it touches one module");
+            javalin_and_jetty_stay_in_their_adapter(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule micrometer_stays_in_its_adapter =
-            technologyOnlyIn("io.micrometer..", "io.clstr.adapters.micrometer..")
-                    .because("ADR-0002: technology stays in its adapter, so swapping it touches one module");
+    static final ArchRule micrometer_stays_in_its_adapter = micrometer_stays_in_its_adapter(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule jackson_stays_in_the_json_and_http_adapters = noClasses()
-            .that().resideOutsideOfPackages("io.clstr.adapters.jackson..", "io.clstr.adapters.javalin..")
-            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
-            .because("ADR-0002: JSON is the codec adapter's business (and the HTTP adapter's, for its documents)");
+    static final ArchRule jackson_stays_in_the_json_and_http_adapters =
+            jackson_stays_in_the_json_and_http_adapters(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule slf4j_stays_out_of_the_core = noClasses()
-            .that().resideInAnyPackage(ClstrPackages.DOMAIN, ClstrPackages.PORTS, ClstrPackages.APPLICATION)
-            .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
-            .because("ADR-0013: the core logs through java.lang.System.Logger and needs no logging library");
+    static final ArchRule slf4j_stays_out_of_the_core = slf4j_stays_out_of_the_core(ClstrPackages.PRODUCTION);
+
+    static ArchRule adapters_do_not_depend_on_each_other(ClstrPackages packages) {
+        return slices()
+                .matching(packages.root() + ".adapters.(*)..")
+                .should().notDependOnEachOther()
+                .because("ADR-0002: each adapter is swappable alone; only bootstrap combines them");
+    }
+
+    static ArchRule adapters_do_not_depend_on_the_application(ClstrPackages packages) {
+        return noClasses()
+                .that().resideInAPackage(packages.adapters())
+                .should().dependOnClassesThat().resideInAPackage(packages.application())
+                .because("ADR-0002: adapters implement or call ports; the application stays behind them");
+    }
+
+    static ArchRule nats_stays_in_its_adapter(ClstrPackages packages) {
+        return technologyOnlyIn("io.nats..", packages.adapter("nats"))
+                .because("ADR-0002: technology stays in its adapter, so swapping it touches one module");
+    }
+
+    static ArchRule javalin_and_jetty_stay_in_their_adapter(ClstrPackages packages) {
+        return technologyOnlyIn("io.javalin..", packages.adapter("javalin"))
+                .orShould().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+                .because("ADR-0002: technology stays in its adapter, so swapping it touches one module");
+    }
+
+    static ArchRule micrometer_stays_in_its_adapter(ClstrPackages packages) {
+        return technologyOnlyIn("io.micrometer..", packages.adapter("micrometer"))
+                .because("ADR-0002: technology stays in its adapter, so swapping it touches one module");
+    }
+
+    static ArchRule jackson_stays_in_the_json_and_http_adapters(ClstrPackages packages) {
+        return noClasses()
+                .that().resideOutsideOfPackages(packages.adapter("jackson"), packages.adapter("javalin"))
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+                .because("ADR-0002: JSON is the codec adapter's business (and the HTTP adapter's, for its"
+                        + " documents)");
+    }
+
+    static ArchRule slf4j_stays_out_of_the_core(ClstrPackages packages) {
+        return noClasses()
+                .that().resideInAnyPackage(packages.domain(), packages.ports(), packages.application())
+                .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
+                .because("ADR-0013: the core logs through java.lang.System.Logger and needs no logging library");
+    }
 
     private static com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction technologyOnlyIn(
             String technology, String adapter) {

@@ -1,31 +1,66 @@
 package io.clstr.architecture;
 
-/** Package patterns shared by every rule. */
-final class ClstrPackages {
+/**
+ * The package patterns of the rules, below one root: {@link #PRODUCTION} for clstr's own code, {@link #FIXTURES} for
+ * the rule fixtures, which imitate the same layers so that {@code RulesCanFailTest} runs the very same rules.
+ */
+record ClstrPackages(String root) {
 
     static final String ROOT = "io.clstr";
-    static final String DOMAIN = "io.clstr.domain..";
-    static final String KERNEL = "io.clstr.domain.kernel..";
-    static final String PORTS = "io.clstr.ports..";
-    static final String PORTS_IN = "io.clstr.ports.in..";
-    static final String PORTS_OUT = "io.clstr.ports.out..";
-    static final String APPLICATION = "io.clstr.application..";
-    static final String ADAPTERS = "io.clstr.adapters..";
-    static final String BOOTSTRAP = "io.clstr.bootstrap..";
+    static final ClstrPackages PRODUCTION = new ClstrPackages(ROOT);
+    static final ClstrPackages FIXTURES = new ClstrPackages(ROOT + ".archfixtures");
+
+    String domain() {
+        return root + ".domain..";
+    }
+
+    String kernel() {
+        return root + ".domain.kernel..";
+    }
+
+    String ports() {
+        return root + ".ports..";
+    }
+
+    String portsIn() {
+        return root + ".ports.in..";
+    }
+
+    String portsOut() {
+        return root + ".ports.out..";
+    }
+
+    String application() {
+        return root + ".application..";
+    }
+
+    String adapters() {
+        return root + ".adapters..";
+    }
+
+    /** One adapter module, such as {@code nats}. */
+    String adapter(String name) {
+        return root + ".adapters." + name + "..";
+    }
+
+    String bootstrap() {
+        return root + ".bootstrap..";
+    }
 
     /** The generic runtime: what adopters keep when they delete the samples. */
-    static final String[] RUNTIME = {
-        KERNEL, PORTS_OUT, "io.clstr.application.actor..", "io.clstr.application.cluster..",
-        "io.clstr.application.context..", "io.clstr.application.eventsourcing.."
-    };
+    String[] runtime() {
+        return new String[] {
+            kernel(), portsOut(), root + ".application.actor..", root + ".application.cluster..",
+            root + ".application.context..", root + ".application.eventsourcing.."
+        };
+    }
 
     /** The samples: adopters delete these packages. */
-    static final String[] SAMPLES = {
-        "io.clstr.domain.order..", "io.clstr.domain.counter..", "io.clstr.ports.in.order..",
-        "io.clstr.ports.in.counter..", "io.clstr.application.order..", "io.clstr.application.counter..",
-        "io.clstr.adapters.javalin.order..", "io.clstr.adapters.javalin.counter.."
-    };
-
-    private ClstrPackages() {
+    String[] samples() {
+        return new String[] {
+            root + ".domain.order..", root + ".domain.counter..", root + ".ports.in.order..",
+            root + ".ports.in.counter..", root + ".application.order..", root + ".application.counter..",
+            root + ".adapters.javalin.order..", root + ".adapters.javalin.counter.."
+        };
     }
 }

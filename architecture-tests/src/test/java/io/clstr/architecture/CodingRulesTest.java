@@ -19,10 +19,8 @@ import java.util.Date;
 class CodingRulesTest {
 
     @ArchTest
-    static final ArchRule only_bootstrap_writes_to_standard_streams = noClasses()
-            .that().resideOutsideOfPackage(ClstrPackages.BOOTSTRAP)
-            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-            .because("ADR-0013: libraries log; only the command line (bootstrap) prints");
+    static final ArchRule only_bootstrap_writes_to_standard_streams =
+            only_bootstrap_writes_to_standard_streams(ClstrPackages.PRODUCTION);
 
     @ArchTest
     static final ArchRule no_generic_exceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
@@ -44,4 +42,11 @@ class CodingRulesTest {
             .should().dependOnClassesThat().haveFullyQualifiedName(Date.class.getName())
             .orShould().dependOnClassesThat().haveFullyQualifiedName(Calendar.class.getName())
             .because("ADR-0015: java.time types are immutable and explicit about zones");
+
+    static ArchRule only_bootstrap_writes_to_standard_streams(ClstrPackages packages) {
+        return noClasses()
+                .that().resideOutsideOfPackage(packages.bootstrap())
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .because("ADR-0013: libraries log; only the command line (bootstrap) prints");
+    }
 }

@@ -24,34 +24,53 @@ import java.util.UUID;
 class DomainPurityTest {
 
     @ArchTest
-    static final ArchRule domain_depends_on_java_only = classes()
-            .that().resideInAPackage(ClstrPackages.DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(ClstrPackages.DOMAIN, "java..")
-            .because("ADR-0003: the domain is pure Java so it can be reasoned about and tested without infrastructure");
+    static final ArchRule domain_depends_on_java_only = domain_depends_on_java_only(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule domain_does_no_io_threads_or_logging = noClasses()
-            .that().resideInAPackage(ClstrPackages.DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "java.io..", "java.nio..", "java.net..", "java.sql..", "java.util.concurrent..",
-                    "java.util.logging..", "java.lang.reflect..", "java.util.random..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName(Thread.class.getName())
-            .orShould().dependOnClassesThat().haveFullyQualifiedName(java.util.Random.class.getName())
-            .orShould().dependOnClassesThat().haveFullyQualifiedName(System.Logger.class.getName())
-            .because("ADR-0003: deciders are deterministic: no I/O, threads, randomness or logging in the domain");
+    static final ArchRule domain_does_no_io_threads_or_logging =
+            domain_does_no_io_threads_or_logging(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule domain_reads_no_clock_or_randomness = noClasses()
-            .that().resideInAPackage(ClstrPackages.DOMAIN)
-            .should().callMethodWhere(readsAmbientState())
-            .because("ADR-0003: time and ids arrive inside commands, stamped by the application from an injected clock"
-                    + " and id source");
+    static final ArchRule domain_reads_no_clock_or_randomness =
+            domain_reads_no_clock_or_randomness(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule kernel_knows_no_aggregate = classes()
-            .that().resideInAPackage(ClstrPackages.KERNEL)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(ClstrPackages.KERNEL, "java..")
-            .because("ADR-0003: the kernel is generic; aggregates depend on it, never the other way round");
+    static final ArchRule kernel_knows_no_aggregate = kernel_knows_no_aggregate(ClstrPackages.PRODUCTION);
+
+    static ArchRule domain_depends_on_java_only(ClstrPackages packages) {
+        return classes()
+                .that().resideInAPackage(packages.domain())
+                .should().onlyDependOnClassesThat().resideInAnyPackage(packages.domain(), "java..")
+                .because("ADR-0003: the domain is pure Java so it can be reasoned about and tested without"
+                        + " infrastructure");
+    }
+
+    static ArchRule domain_does_no_io_threads_or_logging(ClstrPackages packages) {
+        return noClasses()
+                .that().resideInAPackage(packages.domain())
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "java.io..", "java.nio..", "java.net..", "java.sql..", "java.util.concurrent..",
+                        "java.util.logging..", "java.lang.reflect..", "java.util.random..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(Thread.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.util.Random.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(System.Logger.class.getName())
+                .because("ADR-0003: deciders are deterministic: no I/O, threads, randomness or logging in the domain");
+    }
+
+    static ArchRule domain_reads_no_clock_or_randomness(ClstrPackages packages) {
+        return noClasses()
+                .that().resideInAPackage(packages.domain())
+                .should().callMethodWhere(readsAmbientState())
+                .because("ADR-0003: time and ids arrive inside commands, stamped by the application from an injected"
+                        + " clock and id source");
+    }
+
+    static ArchRule kernel_knows_no_aggregate(ClstrPackages packages) {
+        return classes()
+                .that().resideInAPackage(packages.kernel())
+                .should().onlyDependOnClassesThat().resideInAnyPackage(packages.kernel(), "java..")
+                .because("ADR-0003: the kernel is generic; aggregates depend on it, never the other way round");
+    }
 
     private static DescribedPredicate<JavaCall<?>> readsAmbientState() {
         Set<String> clockTypes = Set.of(Instant.class.getName(), LocalDate.class.getName(),

@@ -12,28 +12,33 @@ import com.tngtech.archunit.lang.ArchRule;
 class LayeringTest {
 
     @ArchTest
-    static final ArchRule layers_depend_inwards_only = layers(false);
+    static final ArchRule layers_depend_inwards_only = layers_depend_inwards_only(ClstrPackages.PRODUCTION);
 
-    /**
-     * @param optionalLayers whether a layer may be empty: only for a worked example, which has no bootstrap class;
-     *     in the repository an empty layer means a package pattern that matches nothing
-     */
-    static ArchRule layers(boolean optionalLayers) {
+    static ArchRule layers_depend_inwards_only(ClstrPackages packages) {
+        return layers(packages, false);
+    }
+
+    /** A worked example may leave a layer empty (the loyalty account has no bootstrap class); the repository may not. */
+    static ArchRule layers_of_an_example(ClstrPackages packages) {
+        return layers(packages, true);
+    }
+
+    private static ArchRule layers(ClstrPackages packages, boolean optionalLayers) {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(optionalLayers)
-                .layer("Domain").definedBy(ClstrPackages.DOMAIN)
-                .layer("Ports").definedBy(ClstrPackages.PORTS)
-                .layer("Application").definedBy(ClstrPackages.APPLICATION)
-                .layer("Adapters").definedBy(ClstrPackages.ADAPTERS)
-                .layer("Bootstrap").definedBy(ClstrPackages.BOOTSTRAP)
+                .layer("Domain").definedBy(packages.domain())
+                .layer("Ports").definedBy(packages.ports())
+                .layer("Application").definedBy(packages.application())
+                .layer("Adapters").definedBy(packages.adapters())
+                .layer("Bootstrap").definedBy(packages.bootstrap())
                 .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Application").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Ports").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Application", "Adapters", "Bootstrap")
                 .ensureAllClassesAreContainedInArchitectureIgnoring("io.clstr.architecture..")
-                .because("ADR-0002: dependencies point inwards (domain <- ports <- application <- adapters <- bootstrap);"
-                        + " only bootstrap sees everything");
+                .because("ADR-0002: dependencies point inwards"
+                        + " (domain <- ports <- application <- adapters <- bootstrap); only bootstrap sees everything");
     }
 }

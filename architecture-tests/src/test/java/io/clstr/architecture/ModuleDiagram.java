@@ -58,6 +58,13 @@ final class ModuleDiagram {
         return Collections.unmodifiableSet(arrows);
     }
 
+    /** The same diagram with every module root moved below {@code packages}' root, as the rule fixtures imitate it. */
+    ModuleDiagram below(ClstrPackages packages) {
+        Map<String, String> moved = new LinkedHashMap<>();
+        modules.forEach((id, root) -> moved.put(id, packages.root() + root.substring(ClstrPackages.ROOT.length())));
+        return new ModuleDiagram(moved, arrows);
+    }
+
     /** The module-to-module dependencies the classes really have. */
     Set<String> dependenciesIn(JavaClasses classes) {
         Set<String> actual = new TreeSet<>();

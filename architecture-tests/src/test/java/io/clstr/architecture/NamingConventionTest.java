@@ -27,45 +27,63 @@ class NamingConventionTest {
             .because("ADR-0002: packages are named for a role or a domain concept");
 
     @ArchTest
-    static final ArchRule memory_adapters_say_in_memory = adaptersImplementingPortsStartWith("memory", "InMemory");
+    static final ArchRule memory_adapters_say_in_memory = memory_adapters_say_in_memory(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule nats_adapters_say_nats = adaptersImplementingPortsStartWith("nats", "Nats");
+    static final ArchRule nats_adapters_say_nats = nats_adapters_say_nats(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule jackson_adapters_say_jackson = adaptersImplementingPortsStartWith("jackson", "Jackson");
+    static final ArchRule jackson_adapters_say_jackson = jackson_adapters_say_jackson(ClstrPackages.PRODUCTION);
 
     @ArchTest
-    static final ArchRule commands_and_events_are_records_named_without_suffix = classes()
-            .that().resideInAPackage(ClstrPackages.DOMAIN)
-            .and(belongToACommandOrEventFamily())
-            .should().beRecords()
-            .andShould().haveSimpleNameNotEndingWith("Command")
-            .andShould().haveSimpleNameNotEndingWith("Event")
-            .because("ADR-0003: commands and events are records in sealed families (OrderCommand.PlaceOrder,"
-                    + " OrderEvent.OrderPlaced); the family already says what they are")
-            // A project made from the template without the samples has no aggregate yet: nothing to check is fine.
-            .allowEmptyShould(true);
+    static final ArchRule commands_and_events_are_records_named_without_suffix =
+            commands_and_events_are_records_named_without_suffix(ClstrPackages.PRODUCTION);
 
-    private static ArchRule adaptersImplementingPortsStartWith(String adapter, String prefix) {
+    static ArchRule memory_adapters_say_in_memory(ClstrPackages packages) {
+        return adaptersImplementingPortsStartWith(packages, "memory", "InMemory");
+    }
+
+    static ArchRule nats_adapters_say_nats(ClstrPackages packages) {
+        return adaptersImplementingPortsStartWith(packages, "nats", "Nats");
+    }
+
+    static ArchRule jackson_adapters_say_jackson(ClstrPackages packages) {
+        return adaptersImplementingPortsStartWith(packages, "jackson", "Jackson");
+    }
+
+    static ArchRule commands_and_events_are_records_named_without_suffix(ClstrPackages packages) {
         return classes()
-                .that().resideInAPackage("io.clstr.adapters." + adapter + "..")
+                .that().resideInAPackage(packages.domain())
+                .and(belongToACommandOrEventFamily(packages))
+                .should().beRecords()
+                .andShould().haveSimpleNameNotEndingWith("Command")
+                .andShould().haveSimpleNameNotEndingWith("Event")
+                .because("ADR-0003: commands and events are records in sealed families (OrderCommand.PlaceOrder,"
+                        + " OrderEvent.OrderPlaced); the family already says what they are")
+                // A project made from the template without the samples has no aggregate yet: nothing to check is fine.
+                .allowEmptyShould(true);
+    }
+
+    private static ArchRule adaptersImplementingPortsStartWith(ClstrPackages packages, String adapter, String prefix) {
+        return classes()
+                .that().resideInAPackage(packages.adapter(adapter))
                 .and().areTopLevelClasses()
                 .and().arePublic()
-                .and(implementADrivenPort())
+                .and(implementADrivenPort(packages))
                 .should().haveSimpleNameStartingWith(prefix)
                 .allowEmptyShould(true)
                 .because("ADR-0002: driven adapters are named <Technology><Port>, e.g. " + prefix + "EventStore");
     }
 
-    private static DescribedPredicate<JavaClass> implementADrivenPort() {
+    private static DescribedPredicate<JavaClass> implementADrivenPort(ClstrPackages packages) {
         return DescribedPredicate.describe("implement a driven port", type -> type.getAllRawInterfaces().stream()
-                .anyMatch(port -> port.getPackageName().startsWith("io.clstr.ports.out")));
+                .anyMatch(port -> port.getPackageName().startsWith(packages.root() + ".ports.out")));
     }
 
-    private static DescribedPredicate<JavaClass> belongToACommandOrEventFamily() {
+    private static DescribedPredicate<JavaClass> belongToACommandOrEventFamily(ClstrPackages packages) {
         return DescribedPredicate.describe("belong to a sealed command or event family", type -> !type.isInterface()
-                && type.getAllRawInterfaces().stream().anyMatch(family -> family.getPackageName().startsWith("io.clstr.domain")
+                && type.getAllRawInterfaces().stream().anyMatch(family -> family.getPackageName()
+                        .startsWith(packages.root() + ".domain")
                         && (family.getSimpleName().endsWith("Command") || family.getSimpleName().endsWith("Event"))));
     }
 }

@@ -1,8 +1,0 @@
-package io.clstr.adapters.micrometer.violation;
-
-/** Deliberate violation: NATS and Javalin and Jetty outside their adapters. */
-public final class UsesNats {
-    public io.nats.client.Connection connection;
-    public io.javalin.Javalin javalin;
-    public org.eclipse.jetty.server.Server jetty;
-}

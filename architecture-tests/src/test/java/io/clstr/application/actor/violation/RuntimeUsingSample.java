@@ -1,8 +1,0 @@
-package io.clstr.application.actor.violation;
-
-import io.clstr.application.order.violation.SampleService;
-
-/** Deliberate violation: the generic runtime importing a sample. */
-public final class RuntimeUsingSample {
-    public SampleService sample;
-}

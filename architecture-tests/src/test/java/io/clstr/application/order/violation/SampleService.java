@@ -1,5 +1,0 @@
-package io.clstr.application.order.violation;
-
-/** A sample-package class used by the violation above. */
-public final class SampleService {
-}

@@ -1,7 +1,0 @@
-package io.clstr.application.util;
-
-/** Deliberate violation: a grab-bag package. */
-public final class Helper {
-    private Helper() {
-    }
-}

@@ -1,6 +1,0 @@
-package io.clstr.bootstrap.violation;
-
-/** A bootstrap class, used from the application fixture above (a layering and cycle violation). */
-public final class WiringDetail {
-    public io.clstr.application.violation.LeakyService service;
-}

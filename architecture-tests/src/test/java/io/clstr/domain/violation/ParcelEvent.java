@@ -1,9 +1,0 @@
-package io.clstr.domain.violation;
-
-/** Deliberate violation: an event family whose member is a mutable class with a redundant suffix. */
-public sealed interface ParcelEvent permits ParcelEvent.ParcelShippedEvent {
-
-    final class ParcelShippedEvent implements ParcelEvent {
-        public String carrier;
-    }
-}

@@ -1,8 +1,0 @@
-package io.clstr.domain.violation;
-
-/** Deliberate violation: a decider doing concurrency. */
-public final class ThreadStartingDecider {
-    public void decide() {
-        new Thread(() -> { }).start();
-    }
-}

@@ -1,6 +1,0 @@
-package io.clstr.ports.in.violation;
-
-/** Deliberate violation: a driving port not named UseCase/Query that uses a driven port. */
-public interface OrderService {
-    io.clstr.ports.out.violation.EventStorePort store();
-}

@@ -1,8 +1,0 @@
-package io.clstr.ports.out.violation;
-
-/** Deliberate violation: behaviour living in the ports module. */
-public class ConcreteHelper {
-    public int twice(int value) {
-        return value * 2;
-    }
-}

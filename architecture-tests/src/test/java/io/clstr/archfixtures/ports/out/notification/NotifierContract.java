@@ -1,4 +1,4 @@
-package io.clstr.ports.out.notification;
+package io.clstr.archfixtures.ports.out.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

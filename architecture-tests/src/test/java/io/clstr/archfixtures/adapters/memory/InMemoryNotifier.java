@@ -1,8 +1,8 @@
-package io.clstr.adapters.memory;
+package io.clstr.archfixtures.adapters.memory;
 
-import io.clstr.ports.out.notification.Notification;
-import io.clstr.ports.out.notification.NotificationException;
-import io.clstr.ports.out.notification.Notifier;
+import io.clstr.archfixtures.ports.out.notification.Notification;
+import io.clstr.archfixtures.ports.out.notification.NotificationException;
+import io.clstr.archfixtures.ports.out.notification.Notifier;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

@@ -1,8 +1,8 @@
-package io.clstr.adapters.webhook;
+package io.clstr.archfixtures.adapters.webhook;
 
-import io.clstr.ports.out.notification.Notification;
-import io.clstr.ports.out.notification.NotificationException;
-import io.clstr.ports.out.notification.Notifier;
+import io.clstr.archfixtures.ports.out.notification.Notification;
+import io.clstr.archfixtures.ports.out.notification.NotificationException;
+import io.clstr.archfixtures.ports.out.notification.Notifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

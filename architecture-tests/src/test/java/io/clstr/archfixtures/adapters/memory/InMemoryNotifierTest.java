@@ -1,8 +1,8 @@
-package io.clstr.adapters.memory;
+package io.clstr.archfixtures.adapters.memory;
 
-import io.clstr.ports.out.notification.Notification;
-import io.clstr.ports.out.notification.Notifier;
-import io.clstr.ports.out.notification.NotifierContract;
+import io.clstr.archfixtures.ports.out.notification.Notification;
+import io.clstr.archfixtures.ports.out.notification.Notifier;
+import io.clstr.archfixtures.ports.out.notification.NotifierContract;
 import java.util.List;
 
 // tag::in-memory-test[]

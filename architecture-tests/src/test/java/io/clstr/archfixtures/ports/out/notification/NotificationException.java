@@ -1,4 +1,4 @@
-package io.clstr.ports.out.notification;
+package io.clstr.archfixtures.ports.out.notification;
 
 // tag::exception[]
 /** A notification was not accepted; whether to retry it is the caller's decision. */

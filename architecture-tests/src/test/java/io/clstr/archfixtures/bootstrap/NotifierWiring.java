@@ -1,8 +1,8 @@
-package io.clstr.bootstrap;
+package io.clstr.archfixtures.bootstrap;
 
-import io.clstr.adapters.memory.InMemoryNotifier;
-import io.clstr.adapters.webhook.WebhookNotifier;
-import io.clstr.ports.out.notification.Notifier;
+import io.clstr.archfixtures.adapters.memory.InMemoryNotifier;
+import io.clstr.archfixtures.adapters.webhook.WebhookNotifier;
+import io.clstr.archfixtures.ports.out.notification.Notifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,10 +1,10 @@
-package io.clstr.adapters.webhook;
+package io.clstr.archfixtures.adapters.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.clstr.ports.out.notification.Notification;
-import io.clstr.ports.out.notification.Notifier;
-import io.clstr.ports.out.notification.NotifierContract;
+import io.clstr.archfixtures.ports.out.notification.Notification;
+import io.clstr.archfixtures.ports.out.notification.Notifier;
+import io.clstr.archfixtures.ports.out.notification.NotifierContract;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

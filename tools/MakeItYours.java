@@ -59,7 +59,8 @@ public final class MakeItYours {
     static final List<String> SAMPLE_FILES = List.of(
             // The samples' stored names and their golden files; the benchmark of the counter workload.
             "application/src/test/java/io/clstr/application/catalog/",
-            "application/src/test/resources/golden/",
+            "application/src/test/resources/golden/samples.json",
+            "application/src/test/resources/golden/read-model.json",
             "application/src/bench/java/io/clstr/application/eventsourcing/bench/CommandBenchmark.java",
             // HTTP: the tests that reach the shared HTTP machinery through the samples' routes.
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/AsyncHandlingTest.java",

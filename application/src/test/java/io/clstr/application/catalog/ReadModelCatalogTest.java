@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The stored formats of the sample read models, pinned by golden files in
- * {@code src/test/resources/golden/read-model}, and their names kept apart from the samples' event names.
+ * The stored formats of the sample read models, pinned in the golden file
+ * {@code src/test/resources/golden/read-model.json}, and their names kept apart from the samples' event names.
  */
 class ReadModelCatalogTest {
 
@@ -33,7 +33,7 @@ class ReadModelCatalogTest {
 
     @TestFactory
     Stream<DynamicTest> stored_formats_match_their_golden_files() {
-        return GoldenFiles.in(Path.of("src/test/resources/golden/read-model"), new JacksonCodec(CATALOG))
+        return GoldenFiles.of(Path.of("src/test/resources/golden/read-model.json"), new JacksonCodec(CATALOG))
                 .tests(samples());
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The samples' stored formats: every command, event and state type is registered under a stored
- * name, and each name's JSON is pinned by a golden file in {@code src/test/resources/golden/samples}.
+ * name, and each name's JSON is pinned in the golden file {@code src/test/resources/golden/samples.json}.
  */
 class SampleCatalogTest {
 
@@ -48,7 +48,8 @@ class SampleCatalogTest {
 
     @TestFactory
     Stream<DynamicTest> stored_formats_match_their_golden_files() {
-        return GoldenFiles.in(Path.of("src/test/resources/golden/samples"), new JacksonCodec(CATALOG)).tests(samples());
+        return GoldenFiles.of(Path.of("src/test/resources/golden/samples.json"), new JacksonCodec(CATALOG))
+                .tests(samples());
     }
 
     static Map<String, Object> samples() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 // tag::catalog-test[]
-/** Every loyalty type has a stored name, and each name's JSON is pinned by a golden file. */
+/** Every loyalty type has a stored name, and each name's JSON is pinned in the context's golden file. */
 class LoyaltyCatalogTest {
 
     private static final TypeCatalog CATALOG = LoyaltyTypes.catalog();
@@ -46,7 +46,8 @@ class LoyaltyCatalogTest {
                 "loyalty.redeem-points.v1", new LoyaltyCommand.RedeemPoints(30),
                 "loyalty.account.v1", new LoyaltyAccount("account-1", "customer-1", 70, OPENED_AT),
                 "loyalty.account-summary.v1", new LoyaltyAccountSummary("account-1", "customer-1", 70, 3));
-        return GoldenFiles.in(Path.of("src/test/resources/golden/loyalty"), new JacksonCodec(CATALOG)).tests(samples);
+        return GoldenFiles.of(Path.of("src/test/resources/golden/loyalty.json"), new JacksonCodec(CATALOG))
+                .tests(samples);
     }
 }
 // end::catalog-test[]

@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.codec.Encoded;
 import io.clstr.ports.out.codec.TypeCatalog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,26 +22,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * Pins the stored JSON of a catalog in files, so that a change to a record that would change stored data,
- * or stop old data from being read, fails a test instead of a production replay.
+ * Pins the stored JSON of a catalog in one golden file, so that a change to a record that would change stored
+ * data, or stop old data from being read, fails a test instead of a production replay.
  *
- * <p>Each stored name has a file {@code <directory>/<stored-name>.json} and a sample value:
+ * <p>The file is a JSON object whose fields are stored names and whose values are the stored JSON of each,
+ * {@code {"parcel.registered.v3": {...}, "parcel.registered.v1": {...}}}; each stored name also has a sample value:
  * <ul>
- *   <li>every current name of the catalog must have both, and every file and sample must belong to a name
- *       of the catalog (current, or old with an upcaster);</li>
- *   <li>a current name's file decodes to its sample, and its sample encodes to JSON equal to the file,
+ *   <li>every current name of the catalog must have both an entry and a sample, and every entry and sample must
+ *       belong to a name of the catalog (current, or old with an upcaster);</li>
+ *   <li>a current name's entry decodes to its sample, and its sample encodes to JSON equal to the entry,
  *       compared as trees (so layout and property order in the file are free, number types are not);</li>
- *   <li>an old name's file decodes to its sample, the value after upcasting; old names are never written.</li>
+ *   <li>an old name's entry decodes to its sample, the value after upcasting; old names are never written;</li>
+ *   <li>a name given twice in the file, or a property given twice in an entry, is refused.</li>
  * </ul>
- * Golden files are written by a person and reviewed, never regenerated to make a test pass: when one is
- * missing, the failure shows the JSON the codec writes today, to check and save.
+ * Golden files are written by a person and reviewed, never regenerated to make a test pass: when an entry is
+ * missing, the failure shows the JSON the codec writes today, to check and add; when the file is missing, the
+ * whole object, to check and save.
  *
- * <p>Use from a {@code @TestFactory}: {@code return GoldenFiles.in(dir, codec).tests(samples);}.
+ * <p>Use from a {@code @TestFactory}: {@code return GoldenFiles.of(file, codec).tests(samples);}.
  */
 public final class GoldenFiles {
 
@@ -48,74 +52,100 @@ public final class GoldenFiles {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private final Path directory;
+    private static final String OLD_NAME = "(an old stored name: write the JSON the old version stored)";
+
+    private final Path file;
     private final Codec codec;
 
-    private GoldenFiles(Path directory, Codec codec) {
-        this.directory = directory;
+    private GoldenFiles(Path file, Codec codec) {
+        this.file = file;
         this.codec = codec;
     }
 
-    /** Golden files in {@code directory} (relative paths resolve against the module when run by Maven). */
-    public static GoldenFiles in(Path directory, Codec codec) {
-        return new GoldenFiles(directory, codec);
+    /** The golden file {@code file} (a relative path resolves against the module when run by Maven). */
+    public static GoldenFiles of(Path file, Codec codec) {
+        return new GoldenFiles(file, codec);
     }
 
     /** The checks for {@code samples}, keyed by stored name, as one test each. */
     public Stream<DynamicTest> tests(Map<String, ?> samples) {
         TypeCatalog catalog = codec.catalog();
         List<DynamicTest> tests = new ArrayList<>();
-        tests.add(dynamicTest("every current stored name has a sample and a golden file", () -> {
+        tests.add(dynamicTest("every current stored name has a sample and a golden entry", () -> {
+            if (Files.notExists(file)) {
+                ObjectNode all = TREES.createObjectNode();
+                for (String name : new TreeSet<>(samples.keySet())) {
+                    all.set(name, written(name, samples.get(name)));
+                }
+                fail("missing golden file %s; the codec writes this today, check it before saving it:%n%s",
+                        file, pretty(all));
+            }
             assertThat(samples.keySet()).as("stored names with a sample").containsAll(catalog.types().keySet());
-            assertThat(goldenNames()).as("stored names with a golden file in " + directory)
+            assertThat(entryNames()).as("stored names with an entry in " + file)
                     .containsAll(catalog.types().keySet());
         }));
-        tests.add(dynamicTest("every sample and golden file belongs to a stored name of the catalog", () -> {
+        tests.add(dynamicTest("every sample and golden entry belongs to a stored name of the catalog", () -> {
             Set<String> known = new TreeSet<>(catalog.types().keySet());
             known.addAll(catalog.upcasters().keySet());
             assertThat(known).as("stored names of the catalog")
                     .containsAll(samples.keySet())
-                    .containsAll(goldenNames());
+                    .containsAll(entryNames());
         }));
         for (String name : new TreeSet<>(samples.keySet())) {
             Object sample = samples.get(name);
-            tests.add(dynamicTest(name + ": golden file decodes to the sample", () ->
-                    assertThat(codec.decode(name, golden(name, sample))).isEqualTo(sample)));
+            tests.add(dynamicTest(name + ": golden entry decodes to the sample", () ->
+                    assertThat(codec.decode(name, TREES.writeValueAsBytes(entry(name, sample)))).isEqualTo(sample)));
             if (catalog.typeOf(name).isPresent()) {
-                tests.add(dynamicTest(name + ": sample encodes to the golden file", () -> {
+                tests.add(dynamicTest(name + ": sample encodes to the golden entry", () -> {
                     Encoded encoded = codec.encode(sample);
                     assertThat(encoded.type()).isEqualTo(name);
-                    assertThat(tree(encoded.data())).isEqualTo(tree(golden(name, sample)));
+                    assertThat(TREES.readTree(encoded.data())).isEqualTo(entry(name, sample));
                 }));
             }
         }
         return tests.stream();
     }
 
-    private byte[] golden(String name, Object sample) throws IOException {
-        Path file = directory.resolve(name + ".json");
+    private JsonNode entry(String name, Object sample) throws IOException {
+        JsonNode entry = entries().get(name);
+        if (entry == null) {
+            ObjectNode missing = TREES.createObjectNode().set(name, written(name, sample));
+            fail("missing entry %s in golden file %s; the codec writes this today, check it before adding it:%n%s",
+                    name, file, pretty(missing));
+        }
+        return entry;
+    }
+
+    private Set<String> entryNames() throws IOException {
+        Set<String> names = new TreeSet<>();
+        entries().fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The file's entries by stored name; none when the file is missing (the first test shows what to save). */
+    private ObjectNode entries() throws IOException {
         if (Files.notExists(file)) {
-            String written = codec.catalog().typeOf(name).isPresent()
-                    ? TREES.writerWithDefaultPrettyPrinter().writeValueAsString(tree(codec.encode(sample).data()))
-                    : "(an old stored name: write the JSON the old version stored)";
-            fail("missing golden file " + file + "; the codec writes this today, check it before saving it:%n%s",
-                    written);
+            return TREES.createObjectNode();
         }
-        return Files.readAllBytes(file);
+        JsonNode root;
+        try {
+            root = TREES.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            return fail("golden file %s is not valid JSON: %s", file, e.getMessage());
+        }
+        if (!(root instanceof ObjectNode entries)) {
+            return fail("golden file %s must hold one JSON object whose fields are stored names", file);
+        }
+        return entries;
     }
 
-    private Set<String> goldenNames() {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(file -> file.endsWith(".json"))
-                    .map(file -> file.substring(0, file.length() - ".json".length()))
-                    .collect(Collectors.toCollection(TreeSet::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list golden files in " + directory, e);
-        }
+    private JsonNode written(String name, Object sample) throws IOException {
+        return codec.catalog().typeOf(name).isPresent()
+                ? TREES.readTree(codec.encode(sample).data())
+                : TextNode.valueOf(OLD_NAME);
     }
 
-    private static JsonNode tree(byte[] json) throws IOException {
-        return TREES.readTree(json);
+    private static String pretty(JsonNode json) throws JsonProcessingException {
+        return TREES.writerWithDefaultPrettyPrinter().writeValueAsString(json);
     }
 }

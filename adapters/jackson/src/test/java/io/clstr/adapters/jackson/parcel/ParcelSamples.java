@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One value per stored name of {@link ParcelCatalog}, matching {@code src/test/resources/golden}. For an
- * old name it is the value its golden file upcasts to.
+ * One value per stored name of {@link ParcelCatalog}, matching {@code src/test/resources/golden/parcel.json}. For
+ * an old name it is the value its golden entry upcasts to.
  */
 public final class ParcelSamples {
 

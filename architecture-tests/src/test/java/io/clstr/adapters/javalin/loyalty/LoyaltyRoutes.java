@@ -92,20 +92,14 @@ public final class LoyaltyRoutes implements RouteGroup.Routes {
     /** {@code POST /loyalty-accounts/{id}/open}. */
     public record Opening(String customerId) {
         String validated() {
-            FieldErrors errors = new FieldErrors();
-            String valid = errors.id("customerId", customerId);
-            errors.throwIfAny();
-            return valid;
+            return FieldErrors.validate(errors -> errors.id("customerId", customerId));
         }
     }
 
     /** {@code POST /loyalty-accounts/{id}/earn} and {@code .../redeem}. */
     public record Points(Long points) {
         long validated() {
-            FieldErrors errors = new FieldErrors();
-            Long valid = errors.positive("points", points);
-            errors.throwIfAny();
-            return valid;
+            return FieldErrors.validate(errors -> errors.positive("points", points));
         }
     }
 

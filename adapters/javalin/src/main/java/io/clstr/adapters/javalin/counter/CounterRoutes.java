@@ -62,10 +62,7 @@ public final class CounterRoutes implements RouteGroup.Routes {
             if (amount == null) {
                 return DEFAULT_AMOUNT;
             }
-            FieldErrors errors = new FieldErrors();
-            Long valid = errors.positive("amount", amount);
-            errors.throwIfAny();
-            return valid;
+            return FieldErrors.validate(errors -> errors.positive("amount", amount));
         }
     }
 

@@ -3,6 +3,7 @@ package io.clstr.adapters.javalin.internal;
 import io.clstr.domain.kernel.Ids;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,17 @@ public final class FieldErrors {
         if (errors.size() < MAX_REPORTED) {
             errors.add(new Problem.FieldError(field, message));
         }
+    }
+
+    /**
+     * Runs {@code checks} on a fresh collection and answers their (converted) result, or ends the request with every
+     * invalid field: a request document's {@code validated()} in one line.
+     */
+    public static <T> T validate(Function<FieldErrors, T> checks) {
+        FieldErrors errors = new FieldErrors();
+        T valid = checks.apply(errors);
+        errors.throwIfAny();
+        return valid;
     }
 
     /** Ends the request with 400 {@code VALIDATION_FAILED} if any check failed. */

@@ -84,10 +84,8 @@ public final class OrderRequests {
     public record QuantityChange(Integer quantity) {
 
         int validated() {
-            FieldErrors errors = new FieldErrors();
-            Integer valid = errors.positiveAtMost("quantity", quantity, PlaceOrderUseCase.MAX_QUANTITY);
-            errors.throwIfAny();
-            return valid;
+            return FieldErrors.validate(
+                    errors -> errors.positiveAtMost("quantity", quantity, PlaceOrderUseCase.MAX_QUANTITY));
         }
     }
 
@@ -95,10 +93,7 @@ public final class OrderRequests {
     public record Cancellation(String reason) {
 
         String validated() {
-            FieldErrors errors = new FieldErrors();
-            String valid = errors.text("reason", reason, FieldErrors.MAX_TEXT_LENGTH);
-            errors.throwIfAny();
-            return valid;
+            return FieldErrors.validate(errors -> errors.text("reason", reason, FieldErrors.MAX_TEXT_LENGTH));
         }
     }
 
@@ -106,10 +101,7 @@ public final class OrderRequests {
     public record Shipment(String trackingNumber) {
 
         String validated() {
-            FieldErrors errors = new FieldErrors();
-            String valid = errors.id("trackingNumber", trackingNumber);
-            errors.throwIfAny();
-            return valid;
+            return FieldErrors.validate(errors -> errors.id("trackingNumber", trackingNumber));
         }
     }
 

@@ -17,7 +17,10 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 
 // tag::routes[]
-/** The loyalty account API: thin handlers that parse, validate, call one port and map its answer. */
+/**
+ * The loyalty account API: thin handlers that parse, validate, call one port and write its answer. An account is
+ * written as the port's view: the API shows exactly its fields.
+ */
 public final class LoyaltyRoutes implements RouteGroup.Routes {
 
     private static final String UNKNOWN_ACCOUNT = "No loyalty account with this id was opened.";
@@ -77,16 +80,15 @@ public final class LoyaltyRoutes implements RouteGroup.Routes {
         Parameters query = Parameters.query(ctx, List.of("customerId"), errors);
         String customerId = errors.id("customerId", query.get("customerId"));
         errors.throwIfAny();
-        List<Account> accounts = list.accountsOf(customerId).stream().map(Account::of).toList();
-        http.responses().json(ctx, 200, new AccountList(accounts));
+        http.responses().json(ctx, 200, new AccountList(list.accountsOf(customerId)));
     }
 
     private void ok(Context ctx, CommandOutcome.Accepted<LoyaltyAccountView> accepted) {
-        http.responses().accepted(ctx, 200, accepted, accepted.view().version(), Account.of(accepted.view()));
+        http.responses().accepted(ctx, 200, accepted, accepted.view().version(), accepted.view());
     }
 
     private void answer(Context ctx, LoyaltyAccountView view) {
-        http.responses().versioned(ctx, view.version(), Account.of(view));
+        http.responses().versioned(ctx, view.version(), view);
     }
 
     /** {@code POST /loyalty-accounts/{id}/open}. */
@@ -103,15 +105,8 @@ public final class LoyaltyRoutes implements RouteGroup.Routes {
         }
     }
 
-    /** An account as the API shows it. */
-    public record Account(String accountId, String customerId, long points, long version) {
-        static Account of(LoyaltyAccountView view) {
-            return new Account(view.accountId(), view.customerId(), view.points(), view.version());
-        }
-    }
-
     /** {@code GET /loyalty-accounts?customerId=...}. */
-    public record AccountList(List<Account> items) {
+    public record AccountList(List<LoyaltyAccountView> items) {
     }
 }
 // end::routes[]

@@ -12,7 +12,7 @@ import io.clstr.ports.in.request.RequestContext;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
-/** The counter API. */
+/** The counter API. Responses are the port's view as it is: the API document's counter has exactly its fields. */
 public final class CounterRoutes implements RouteGroup.Routes {
 
     private final IncrementCounterUseCase increment;
@@ -40,7 +40,7 @@ public final class CounterRoutes implements RouteGroup.Routes {
         RequestContext request = http.headers().read(ctx);
         http.calls().command(ctx, () -> increment.increment(counterId, amount, request),
                 (done, accepted) -> http.responses().accepted(done, 200, accepted, accepted.view().version(),
-                        Counter.of(accepted.view())));
+                        accepted.view()));
     }
 
     private void get(Context ctx) {
@@ -50,7 +50,7 @@ public final class CounterRoutes implements RouteGroup.Routes {
     }
 
     private void answer(Context ctx, CounterView view) {
-        http.responses().versioned(ctx, view.version(), Counter.of(view));
+        http.responses().versioned(ctx, view.version(), view);
     }
 
     /** {@code POST /counters/{id}/increment}; the amount defaults to 1. */
@@ -63,13 +63,6 @@ public final class CounterRoutes implements RouteGroup.Routes {
                 return DEFAULT_AMOUNT;
             }
             return FieldErrors.validate(errors -> errors.positive("amount", amount));
-        }
-    }
-
-    public record Counter(String counterId, long value, long version) {
-
-        public static Counter of(CounterView view) {
-            return new Counter(view.counterId(), view.value(), view.version());
         }
     }
 }

@@ -47,14 +47,6 @@ record ClstrPackages(String root) {
         return root + ".bootstrap..";
     }
 
-    /** The generic runtime: what adopters keep when they delete the samples. */
-    String[] runtime() {
-        return new String[] {
-            kernel(), portsOut(), root + ".application.actor..", root + ".application.cluster..",
-            root + ".application.context..", root + ".application.eventsourcing.."
-        };
-    }
-
     /** The samples: adopters delete these packages. */
     String[] samples() {
         return new String[] {

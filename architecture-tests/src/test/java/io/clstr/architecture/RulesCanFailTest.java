@@ -45,7 +45,7 @@ class RulesCanFailTest {
     @Test
     void application_purity() {
         assertReports(ApplicationPurityTest.application_uses_java_domain_and_ports_only(FIXTURES), "LeakyService");
-        assertReports(ApplicationPurityTest.runtime_never_imports_a_sample(FIXTURES), "RuntimeUsingSample");
+        assertReports(ApplicationPurityTest.only_the_samples_and_bootstrap_use_a_sample(FIXTURES), "RuntimeUsingSample");
     }
 
     @Test

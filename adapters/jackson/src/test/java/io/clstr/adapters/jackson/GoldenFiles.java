@@ -84,6 +84,9 @@ public final class GoldenFiles {
             assertThat(entryNames()).as("stored names with an entry in " + file)
                     .containsAll(catalog.types().keySet());
         }));
+        if (Files.notExists(file)) {
+            return tests.stream(); // one failure, with the whole file to save, rather than one per stored name
+        }
         tests.add(dynamicTest("every sample and golden entry belongs to a stored name of the catalog", () -> {
             Set<String> known = new TreeSet<>(catalog.types().keySet());
             known.addAll(catalog.upcasters().keySet());

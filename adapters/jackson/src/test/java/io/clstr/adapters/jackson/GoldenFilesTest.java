@@ -35,6 +35,7 @@ class GoldenFilesTest {
     void a_missing_file_shows_the_whole_object_to_save() {
         Map<String, String> failures = failures(GoldenFiles.of(directory.resolve("absent.json"), codec));
 
+        assertThat(failures).as("one failure, not one per stored name").hasSize(1);
         assertThat(failures.get("every current stored name has a sample and a golden entry"))
                 .contains("missing golden file", "absent.json", "\"" + NAME + "\" : {", "\"parcelId\" : \"P-1\"");
     }

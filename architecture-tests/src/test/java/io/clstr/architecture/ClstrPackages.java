@@ -1,5 +1,7 @@
 package io.clstr.architecture;
 
+import java.util.stream.Stream;
+
 /**
  * The package patterns of the rules, below one root: {@link #PRODUCTION} for clstr's own code, {@link #FIXTURES} for
  * the rule fixtures, which imitate the same layers so that {@code RulesCanFailTest} runs the very same rules.
@@ -11,48 +13,51 @@ record ClstrPackages(String root) {
     static final ClstrPackages FIXTURES = new ClstrPackages(ROOT + ".archfixtures");
 
     String domain() {
-        return root + ".domain..";
+        return below("domain");
     }
 
     String kernel() {
-        return root + ".domain.kernel..";
+        return below("domain.kernel");
     }
 
     String ports() {
-        return root + ".ports..";
+        return below("ports");
     }
 
     String portsIn() {
-        return root + ".ports.in..";
+        return below("ports.in");
     }
 
     String portsOut() {
-        return root + ".ports.out..";
+        return below("ports.out");
     }
 
     String application() {
-        return root + ".application..";
+        return below("application");
     }
 
     String adapters() {
-        return root + ".adapters..";
+        return below("adapters");
     }
 
     /** One adapter module, such as {@code nats}. */
     String adapter(String name) {
-        return root + ".adapters." + name + "..";
+        return below("adapters." + name);
     }
 
     String bootstrap() {
-        return root + ".bootstrap..";
+        return below("bootstrap");
     }
 
     /** The samples: adopters delete these packages. */
     String[] samples() {
-        return new String[] {
-            root + ".domain.order..", root + ".domain.counter..", root + ".ports.in.order..",
-            root + ".ports.in.counter..", root + ".application.order..", root + ".application.counter..",
-            root + ".adapters.javalin.order..", root + ".adapters.javalin.counter.."
-        };
+        return Stream.of("domain.order", "domain.counter", "ports.in.order", "ports.in.counter", "application.order",
+                "application.counter", "adapters.javalin.order", "adapters.javalin.counter")
+                .map(this::below).toArray(String[]::new);
+    }
+
+    /** The pattern of {@code path} and everything below it, under the root. */
+    private String below(String path) {
+        return root + "." + path + "..";
     }
 }

@@ -22,6 +22,7 @@ import io.clstr.application.eventsourcing.Projection;
 import io.clstr.application.eventsourcing.ProjectionRunner;
 import io.clstr.bootstrap.config.ClstrConfig;
 import io.clstr.domain.kernel.Aggregate;
+import io.clstr.domain.kernel.AggregateType;
 import io.clstr.ports.in.UseCases;
 import io.clstr.ports.in.operations.HealthQuery;
 import io.clstr.ports.out.codec.Codec;
@@ -33,7 +34,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -175,19 +178,13 @@ public final class Node implements AutoCloseable {
 
     private void wire(Backend backend) {
         backendInUse = backend;
-        started.push(new Part("backend", timeout -> {
-            close(backend);
-            return true;
-        }));
+        closeOnStop("backend", backend);
         // The codec prepares a reader and a writer per stored type, the slowest part to build; it needs nothing
         // else, so it is built on another core while the metrics and actors start.
         CompletableFuture<Codec> codecBuilt = CompletableFuture.supplyAsync(() -> codec(contexts));
 
         PrometheusScrape scrape = new PrometheusScrape();
-        started.push(new Part("metrics", timeout -> {
-            scrape.close();
-            return true;
-        }));
+        closeOnStop("metrics", scrape);
         MicrometerMetrics metrics = scrape.metrics();
 
         ActorSystem actors = ActorSystem.builder(config.nodeId()).metrics(metrics.actors()).build();
@@ -210,10 +207,11 @@ public final class Node implements AutoCloseable {
                 .withMaxActiveEntities(config.maxActiveEntities())
                 .withSnapshotEvery(config.snapshotEvery());
         // One entity runtime per aggregate; the cluster hosts each of them.
-        List<EntityRuntime<?, ?, ?>> entities = new ArrayList<>();
+        Map<AggregateType, EntityRuntime<?, ?, ?>> entities = new LinkedHashMap<>();
         for (ServiceContext context : contexts) {
             for (Aggregate<?, ?, ?> aggregate : context.core().aggregates()) {
-                entities.add(entities(aggregate, backend, codec, actors, background, entitySettings, metrics));
+                entities.put(aggregate.type(), entities(aggregate, backend, codec, actors, background, entitySettings,
+                        metrics));
             }
         }
 
@@ -221,10 +219,7 @@ public final class Node implements AutoCloseable {
         // their owners over the transport. Stopping hands the shards off before the entities close.
         MessageTransport transport = backend.connectTransport();
         clusterTransport = transport;
-        started.push(new Part("transport", timeout -> {
-            transport.close();
-            return true;
-        }));
+        closeOnStop("transport", transport);
         ClusterNode.Builder clusterBuilder = ClusterNode.builder(clusterSettings())
                 .transport(transport)
                 .members(backend.members())
@@ -232,7 +227,7 @@ public final class Node implements AutoCloseable {
                 .codec(codec)
                 .metrics(metrics.cluster())
                 .clock(clock);
-        entities.forEach(clusterBuilder::host);
+        entities.values().forEach(clusterBuilder::host);
         ClusterNode cluster = clusterBuilder.build();
         started.push(new Part("cluster", cluster::stop));
         clusterNode = cluster;
@@ -241,8 +236,8 @@ public final class Node implements AutoCloseable {
                 metrics.cluster());
 
         List<Object> useCases = new ArrayList<>(List.of(health, cluster));
-        ContextSetup setup = new Setup(backend, codec, client, cluster, actors, background, backgroundThreads, metrics,
-                useCases);
+        ContextSetup setup = new Setup(backend, codec, client, cluster, entities, actors, background, backgroundThreads,
+                metrics, useCases);
         contexts.forEach(context -> context.core().start(setup));
 
         // Joins the cluster once everything that follows a shard (the read models) listens.
@@ -280,19 +275,21 @@ public final class Node implements AutoCloseable {
         private final Codec codec;
         private final ClusterClient client;
         private final ClusterNode cluster;
+        private final Map<AggregateType, EntityRuntime<?, ?, ?>> entities;
         private final ActorSystem actors;
         private final BackgroundTasks background;
         private final ExecutorService backgroundThreads;
         private final MicrometerMetrics metrics;
         private final List<Object> useCases;
 
-        Setup(Backend backend, Codec codec, ClusterClient client, ClusterNode cluster, ActorSystem actors,
-                BackgroundTasks background, ExecutorService backgroundThreads, MicrometerMetrics metrics,
-                List<Object> useCases) {
+        Setup(Backend backend, Codec codec, ClusterClient client, ClusterNode cluster,
+                Map<AggregateType, EntityRuntime<?, ?, ?>> entities, ActorSystem actors, BackgroundTasks background,
+                ExecutorService backgroundThreads, MicrometerMetrics metrics, List<Object> useCases) {
             this.backend = backend;
             this.codec = codec;
             this.client = client;
             this.cluster = cluster;
+            this.entities = entities;
             this.actors = actors;
             this.background = background;
             this.backgroundThreads = backgroundThreads;
@@ -305,9 +302,15 @@ public final class Node implements AutoCloseable {
             return client.gateway(aggregate.type(), aggregate.stateType());
         }
 
+        /** The history of the entity runtime this node built for the aggregate (one of the context's). */
         @Override
+        @SuppressWarnings("unchecked") // the runtime was built from this very aggregate, so its types are these
         public <C, E, S> AggregateHistory<C, E, S> history(Aggregate<C, E, S> aggregate) {
-            return new AggregateHistory<>(aggregate, backend.events(), codec, metrics.eventSourcing());
+            EntityRuntime<?, ?, ?> runtime = entities.get(aggregate.type());
+            if (runtime == null) {
+                throw new IllegalArgumentException(aggregate.type().name() + " is not an aggregate of any context");
+            }
+            return (AggregateHistory<C, E, S>) runtime.history();
         }
 
         /** The read model follows the event feed on the node serving shard 0, as a cluster singleton. */
@@ -330,10 +333,7 @@ public final class Node implements AutoCloseable {
 
         @Override
         public <T extends AutoCloseable> T closeOnStop(String name, T part) {
-            started.push(new Part(name, timeout -> {
-                close(part);
-                return true;
-            }));
+            Node.this.closeOnStop(name, part);
             return part;
         }
 
@@ -361,6 +361,14 @@ public final class Node implements AutoCloseable {
         public Duration requestTimeout() {
             return config.requestTimeout();
         }
+    }
+
+    /** Closes {@code part} when the node stops, in the reverse order of start. */
+    private void closeOnStop(String name, AutoCloseable part) {
+        started.push(new Part(name, timeout -> {
+            close(name, part);
+            return true;
+        }));
     }
 
     private <C, E, S> EntityRuntime<C, E, S> entities(Aggregate<C, E, S> aggregate, Backend backend, Codec codec,
@@ -549,13 +557,13 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private static void close(AutoCloseable part) {
+    private static void close(String name, AutoCloseable part) {
         try {
             part.close();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException(part + " failed to close: " + e.getMessage(), e);
+            throw new IllegalStateException("the " + name + " failed to close: " + e.getMessage(), e);
         }
     }
 

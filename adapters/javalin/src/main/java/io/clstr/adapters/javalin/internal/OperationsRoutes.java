@@ -50,12 +50,12 @@ public final class OperationsRoutes {
     }
 
     private void ready(Context ctx) {
-        Health health = this.health.readiness();
-        if (health.ready()) {
+        Health readiness = health.readiness();
+        if (readiness.ready()) {
             responses.json(ctx, 200, Documents.Status.UP);
         } else {
-            String problem = health.problem() == null || health.problem().isBlank()
-                    ? "The node is not ready." : health.problem();
+            String problem = readiness.problem() == null || readiness.problem().isBlank()
+                    ? "The node is not ready." : readiness.problem();
             responses.problem(ctx, Problem.of(ProblemCode.NOT_READY, problem));
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,7 +136,9 @@ class LoadTestTest {
         assertThat(run.summary().path("ratio").asDouble()).isPositive();
     }
 
+    /** A fault run (6 s of load with a node killed): it runs in the full profile. */
     @Test
+    @Tag("long")
     void killing_a_node_mid_run_loses_and_doubles_nothing() throws Exception {
         Run run = run("--nodes", "3", "--keys", "30", "--concurrency", "16", "--warmup", "1s", "--duration", "6s",
                 "--kill-node-at", "2s", "--shards", "16");

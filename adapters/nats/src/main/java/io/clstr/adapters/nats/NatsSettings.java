@@ -43,8 +43,10 @@ public record NatsSettings(
 
     /** Defaults: no auth, no TLS, 5 s to connect, reconnect every second forever, 5 s per JetStream request. */
     public static NatsSettings of(String... servers) {
+        // A 2 s connect timeout, as jnats has by default: jnats waits for it even after the server refused the
+        // credentials, and a node that cannot connect retries (CLSTR_NATS_STARTUP_TIMEOUT) anyway.
         return new NatsSettings(List.of(servers), "clstr", NatsAuth.none(), NatsTls.disabled(),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), -1, Duration.ofSeconds(5));
+                Duration.ofSeconds(2), Duration.ofSeconds(1), -1, Duration.ofSeconds(5));
     }
 
     public NatsSettings withConnectionName(String name) {

@@ -22,9 +22,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** A replicated (R3) event stream on a 3-server cluster survives losing one server during appends. */
+/**
+ * A replicated (R3) event stream on a 3-server cluster survives losing one server during appends. A fault suite
+ * across several servers: it runs in the full profile.
+ */
+@Tag("long")
 class NatsClusterIT {
 
     private static NatsCluster cluster;

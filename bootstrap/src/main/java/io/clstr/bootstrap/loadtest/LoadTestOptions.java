@@ -84,7 +84,8 @@ public record LoadTestOptions(
             Exits 0 when verified, 1 when not, 2 on bad options. The last output line is one JSON object, with
             the per-second series. On NATS a run keeps its data under a prefix of its own and deletes it
             afterwards, unless the verification fails. NATS connections take the node's CLSTR_NATS_* settings
-            (URL, credentials, TLS, replicas) from the environment.
+            (URL, credentials, TLS, replicas) from the environment, and started nodes CLSTR_SNAPSHOT_EVERY,
+            CLSTR_IDLE_TIMEOUT and CLSTR_MAX_ACTIVE_ENTITIES.
 
               --nodes N            nodes started in this process (default 3)
               --concurrency C      increments in flight (default 256)

@@ -6,12 +6,14 @@ import io.clstr.bootstrap.Backend;
 import io.clstr.bootstrap.Node;
 import io.clstr.bootstrap.config.ClstrConfig;
 import io.clstr.bootstrap.config.ConfigParser;
+import io.clstr.bootstrap.config.Setting;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,8 +21,9 @@ import java.util.UUID;
  * On the memory backend they share one in-memory backend (store, key-value buckets and network); on NATS
  * each has its own connection, as separate processes would, under a stream and bucket prefix of its own
  * run so runs never see each other's data; closing the cluster deletes that data unless asked to keep it.
- * NATS connections take the {@code CLSTR_NATS_*} settings of the environment (credentials, TLS, replicas), as a
- * node does.
+ * Nodes take the {@code CLSTR_NATS_*} settings of the environment (credentials, TLS, replicas), as a node does,
+ * and the entity settings a run may vary ({@code CLSTR_SNAPSHOT_EVERY}, {@code CLSTR_IDLE_TIMEOUT},
+ * {@code CLSTR_MAX_ACTIVE_ENTITIES}); the run sets everything else itself.
  */
 final class LocalCluster implements AutoCloseable {
 
@@ -29,6 +32,8 @@ final class LocalCluster implements AutoCloseable {
     static final Duration MEMBER_TTL = Duration.ofSeconds(2);
 
     private static final String NATS_SETTINGS = "CLSTR_NATS_";
+    private static final Set<String> ENTITY_SETTINGS = Set.of(Setting.SNAPSHOT_EVERY.variable(),
+            Setting.IDLE_TIMEOUT.variable(), Setting.MAX_ACTIVE_ENTITIES.variable());
 
     private final LoadTestOptions options;
     private final Map<String, String> environment;
@@ -38,7 +43,7 @@ final class LocalCluster implements AutoCloseable {
     private final List<Node> killed = new ArrayList<>();
     private boolean keepData;
 
-    /** @param environment the process environment: its {@code CLSTR_NATS_*} settings are used */
+    /** @param environment the process environment: its NATS and entity settings are used */
     LocalCluster(LoadTestOptions options, Map<String, String> environment) {
         this.options = options;
         this.environment = Map.copyOf(environment);
@@ -78,7 +83,7 @@ final class LocalCluster implements AutoCloseable {
             String nodeId) {
         Map<String, String> environment = new HashMap<>();
         processEnvironment.forEach((name, value) -> {
-            if (name.startsWith(NATS_SETTINGS)) {
+            if (name.startsWith(NATS_SETTINGS) || ENTITY_SETTINGS.contains(name)) {
                 environment.put(name, value);
             }
         });

@@ -46,6 +46,8 @@ class RulesCanFailTest {
     void application_purity() {
         assertReports(ApplicationPurityTest.application_uses_java_domain_and_ports_only(FIXTURES), "LeakyService");
         assertReports(ApplicationPurityTest.only_the_samples_and_bootstrap_use_a_sample(FIXTURES), "RuntimeUsingSample");
+        assertReports(ApplicationPurityTest.runtime_knows_no_context(FIXTURES), "RuntimeUsingAContext",
+                "RuntimeUsingSample");
     }
 
     @Test

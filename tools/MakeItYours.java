@@ -58,10 +58,10 @@ public final class MakeItYours {
      */
     static final List<String> SAMPLE_FILES = List.of(
             // The samples' stored names and their golden files; the benchmark of the counter workload.
-            "application/src/test/java/io/clstr/application/catalog/",
-            "application/src/test/resources/golden/samples.json",
-            "application/src/test/resources/golden/read-model.json",
-            "application/src/bench/java/io/clstr/application/eventsourcing/bench/CommandBenchmark.java",
+            "application/contexts/src/test/java/io/clstr/application/catalog/",
+            "application/contexts/src/test/resources/golden/samples.json",
+            "application/contexts/src/test/resources/golden/read-model.json",
+            "application/contexts/src/bench/java/io/clstr/application/eventsourcing/bench/CommandBenchmark.java",
             // HTTP: the tests that reach the shared HTTP machinery through the samples' routes.
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/AsyncHandlingTest.java",
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/CommandHeadersTest.java",

@@ -36,6 +36,12 @@ record ClstrPackages(String root) {
         return below("application");
     }
 
+    /** The generic runtime, module {@code application/runtime}; every other package below application is a context. */
+    String[] runtime() {
+        return Stream.of("application.actor", "application.cluster", "application.context", "application.eventsourcing")
+                .map(this::below).toArray(String[]::new);
+    }
+
     String adapters() {
         return below("adapters");
     }

@@ -46,6 +46,8 @@ class RulesCanFailTest {
     void application_purity() {
         assertReports(ApplicationPurityTest.application_uses_java_domain_and_ports_only(FIXTURES), "LeakyService");
         assertReports(ApplicationPurityTest.only_the_samples_and_bootstrap_use_a_sample(FIXTURES), "RuntimeUsingSample");
+        assertReports(ApplicationPurityTest.runtime_knows_no_context(FIXTURES), "RuntimeUsingAContext",
+                "RuntimeUsingSample");
     }
 
     @Test
@@ -102,12 +104,9 @@ class RulesCanFailTest {
     @Test
     void diagram_conformance() throws IOException {
         ModuleDiagram diagram = ModuleDiagram.parse(Files.readString(DiagramConformanceTest.DIAGRAM)).below(FIXTURES);
-        assertThat(diagram.dependenciesIn(fixtures))
-                .as("dependencies the fixtures add")
-                .contains("memory --> nats", "domain --> ports", "application --> bootstrap");
-        assertThat(diagram.arrows())
-                .as("the diagram must not allow what the fixtures do")
-                .doesNotContain("memory --> nats", "domain --> ports", "application --> bootstrap");
+        String[] forbidden = {"memory --> nats", "domain --> ports", "contexts --> bootstrap", "runtime --> contexts"};
+        assertThat(diagram.dependenciesIn(fixtures)).as("dependencies the fixtures add").contains(forbidden);
+        assertThat(diagram.arrows()).as("the diagram must not allow what the fixtures do").doesNotContain(forbidden);
     }
 
     private static void assertReports(ArchRule rule, String fixture) {

@@ -97,7 +97,7 @@ class MakeItYoursIT {
         assertThat(copy.resolve("bootstrap/src/main/java/com/acme/shop/bootstrap/loadtest")).doesNotExist();
         run(copy, "without-samples-build", BUILD);
         assertThat(testsRun(copy, "architecture-tests")).as("architecture tests run").isGreaterThan(20);
-        assertThat(testsRun(copy, "application")).as("runtime tests run").isGreaterThan(50);
+        assertThat(testsRun(copy, "application/runtime")).as("runtime tests run").isGreaterThan(50);
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class MakeItYours {
             "application/contexts/src/test/java/io/clstr/application/catalog/",
             "application/contexts/src/test/resources/golden/samples.json",
             "application/contexts/src/test/resources/golden/read-model.json",
-            "application/contexts/src/bench/java/io/clstr/application/eventsourcing/bench/CommandBenchmark.java",
+            "application/contexts/src/bench/java/io/clstr/application/counter/bench/CommandBenchmark.java",
             // HTTP: the tests that reach the shared HTTP machinery through the samples' routes.
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/AsyncHandlingTest.java",
             "adapters/javalin/src/test/java/io/clstr/adapters/javalin/CommandHeadersTest.java",

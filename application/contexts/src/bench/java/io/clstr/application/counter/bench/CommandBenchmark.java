@@ -1,4 +1,4 @@
-package io.clstr.application.eventsourcing.bench;
+package io.clstr.application.counter.bench;
 
 import io.clstr.adapters.jackson.JacksonCodec;
 import io.clstr.adapters.memory.InMemoryEventStore;

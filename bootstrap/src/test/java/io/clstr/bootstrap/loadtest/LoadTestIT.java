@@ -64,7 +64,7 @@ class LoadTestIT {
             int exitCode = new LoadTest(new PrintStream(bytes, true, StandardCharsets.UTF_8),
                     Map.of("CLSTR_NATS_USER", "loader", "CLSTR_NATS_PASSWORD", "s3cret", "CLSTR_NATS_URL",
                             secured.url())).run(List.of("--backend", "nats", "--baseline", "--nodes", "2",
-                    "--keys", "5", "--concurrency", "16", "--warmup", "1s", "--duration", "2s", "--shards", "16"));
+                    "--keys", "5", "--concurrency", "16", "--warmup", "1s", "--duration", "1s", "--shards", "16"));
             String output = bytes.toString(StandardCharsets.UTF_8);
             String[] lines = output.strip().split("\\R");
             JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);

@@ -62,13 +62,13 @@ class LoadTestTest {
     @Test
     void a_baseline_run_measures_the_floor_first_and_reports_both_and_their_ratio() throws Exception {
         Run run = run("--baseline", "--nodes", "2", "--keys", "10", "--concurrency", "8", "--warmup", "1s",
-                "--duration", "2s", "--shards", "16");
+                "--duration", "1s", "--shards", "16");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTest.EXIT_VERIFIED);
         JsonNode baseline = run.summary().path("baseline");
         assertThat(baseline.path("floor").asText()).contains("in-memory append");
         assertThat(baseline.path("ops").asLong()).isPositive();
-        assertThat(baseline.path("per_second").size()).isGreaterThanOrEqualTo(3);
+        assertThat(baseline.path("per_second").size()).as("warm-up and measured seconds").isGreaterThanOrEqualTo(2);
         assertThat(run.summary().path("ratio").asDouble()).isPositive()
                 .isCloseTo(run.summary().path("ops_per_s").asDouble() / baseline.path("ops_per_s").asDouble(),
                         org.assertj.core.data.Percentage.withPercentage(1));
@@ -81,7 +81,7 @@ class LoadTestTest {
     void an_open_loop_run_verifies_and_writes_an_hdrhistogram_log(@TempDir Path directory) throws Exception {
         Path log = directory.resolve("run.hlog");
         Run run = run("--rate", "400", "--concurrency", "16", "--nodes", "1", "--keys", "10", "--warmup", "1s",
-                "--duration", "2s", "--shards", "16", "--baseline", "--output", log.toString());
+                "--duration", "1s", "--shards", "16", "--baseline", "--output", log.toString());
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTest.EXIT_VERIFIED);
         assertThat(run.summary().path("rate").asInt()).isEqualTo(400);
@@ -118,7 +118,7 @@ class LoadTestTest {
     @Test
     void a_run_through_the_http_api_verifies_too() throws Exception {
         Run run = run("--via", "http", "--nodes", "2", "--keys", "10", "--concurrency", "8", "--warmup", "1s",
-                "--duration", "2s", "--shards", "16");
+                "--duration", "1s", "--shards", "16");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTest.EXIT_VERIFIED);
         assertThat(run.summary().path("via").asText()).isEqualTo("http");

@@ -1,18 +1,28 @@
 package io.clstr.adapters.nats;
 
+import static io.clstr.ports.out.AsyncTesting.failureOf;
+import static io.clstr.ports.out.AsyncTesting.join;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clstr.adapters.nats.testing.NatsServer;
 import io.clstr.adapters.nats.testing.UniqueNames;
+import io.clstr.ports.out.eventstore.AppendResult;
 import io.clstr.ports.out.eventstore.CommitListener;
+import io.clstr.ports.out.eventstore.ConcurrencyConflictException;
+import io.clstr.ports.out.eventstore.EventData;
 import io.clstr.ports.out.eventstore.EventFilter;
 import io.clstr.ports.out.eventstore.EventStoreException;
+import io.clstr.ports.out.eventstore.ExpectedVersion;
 import io.clstr.ports.out.eventstore.RecordedCommit;
+import io.clstr.ports.out.eventstore.RecordedEvent;
+import io.clstr.ports.out.eventstore.StreamId;
 import io.clstr.ports.out.eventstore.Subscription;
 import io.clstr.ports.out.keyvalue.KeyValueEntry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +78,32 @@ class NatsRestartIT {
         store.close();
     }
 
+    /**
+     * A second writer's append at the same version waits until the first, sent while the server was away, is
+     * settled: racing it would store both on a clustered NATS 2.9 stream, which checks the expected sequence only
+     * against what it has applied.
+     */
+    @Test
+    void an_append_waits_for_an_unsettled_earlier_append_to_the_same_stream() {
+        NatsNames names = UniqueNames.natsNames();
+        try (NatsEventStore store = NatsEventStore.start(client, names, NatsEventStoreSettings.defaults())) {
+            StreamId stream = StreamId.of("order", "raced");
+            join(store.append(stream, ExpectedVersion.noStream(), List.of(event("created")), "commit-1"));
+            server.stop();
+
+            CompletableFuture<AppendResult> first = store.append(stream, ExpectedVersion.exactly(1),
+                    List.of(event("old writer")), "commit-2").toCompletableFuture();
+            CompletableFuture<AppendResult> second = store.append(stream, ExpectedVersion.exactly(1),
+                    List.of(event("new writer")), "commit-3").toCompletableFuture();
+            server.restart();
+
+            assertThat(join(first).version()).isEqualTo(2);
+            assertThat(failureOf(second)).isInstanceOf(ConcurrencyConflictException.class);
+            assertThat(join(store.readStream(stream, 1))).extracting(RecordedEvent::type)
+                    .containsExactly("created", "old writer");
+        }
+    }
+
     @Test
     void ends_a_subscription_with_an_error_when_the_connection_gives_up() {
         NatsNames names = UniqueNames.natsNames();
@@ -101,6 +137,10 @@ class NatsRestartIT {
         assertThat(entry.revision()).isEqualTo(revision);
         assertThat(new String(entry.value(), UTF_8)).isEqualTo("alive");
         keyValue.close();
+    }
+
+    private static EventData event(String type) {
+        return new EventData(type, type.getBytes(UTF_8), Map.of());
     }
 
     private static CommitListener recordingInto(List<RecordedCommit> delivered, List<Throwable> errors) {

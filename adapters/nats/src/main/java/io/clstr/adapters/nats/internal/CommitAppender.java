@@ -9,6 +9,7 @@ import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.api.PublishAck;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,11 @@ import java.util.concurrent.TimeoutException;
  * one copy, and the caller gets a definite answer. Failing it up instead would let the caller decide anew and
  * append a different commit while the first one may still wait in the new leader's log; NATS 2.9 checks the
  * expected subject sequence only against what it has applied, so both would be stored.
+ *
+ * <p>For the same reason an append waits while an earlier append to the same stream is still unsettled. One
+ * writer has one append in flight per stream, so this only happens when a new writer took over (an entity
+ * activated again after its shard was released while NATS was unreachable) and would otherwise race the old
+ * writer's resends with a different commit at the same version.
  */
 public final class CommitAppender {
 
@@ -53,6 +59,8 @@ public final class CommitAppender {
     private final ScheduledExecutorService timers;
     private final long resendForNanos;
     private final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
+    /** The latest append to each stream until it is settled: the next append to that stream starts after it. */
+    private final Map<StreamId, CompletableFuture<AppendResult>> latestByStream = new ConcurrentHashMap<>();
 
     /** {@code resendFor} must stay within the stream's duplicate window, so that a resent commit is stored once. */
     public CommitAppender(JetStream jetStream, EventSubjects subjects, CommitFetcher fetcher, StreamHeads heads,
@@ -71,9 +79,17 @@ public final class CommitAppender {
         StreamHeads.Known known = heads.get(stream);
         String subject = known != null ? known.subject() : subjects.of(stream);
         Attempt attempt = new Attempt(stream, subject, expected, eventCount, events, commitId);
+        CompletableFuture<AppendResult> earlier = latestByStream.put(stream, attempt.result);
         inFlight.add(attempt);
-        attempt.result.whenComplete((done, error) -> inFlight.remove(attempt));
-        attempt.start(known == null ? null : known.head());
+        attempt.result.whenComplete((done, error) -> {
+            inFlight.remove(attempt);
+            latestByStream.remove(stream, attempt.result);
+        });
+        if (earlier == null) {
+            attempt.start(known);
+        } else {
+            earlier.whenComplete((done, error) -> attempt.start(heads.get(stream)));
+        }
         return attempt.result;
     }
 
@@ -121,7 +137,8 @@ public final class CommitAppender {
             this.commitId = commitId;
         }
 
-        void start(StreamHead cached) {
+        void start(StreamHeads.Known known) {
+            StreamHead cached = known == null ? null : known.head();
             if (expected instanceof ExpectedVersion.Exactly exactly) {
                 long version = exactly.version();
                 if (version == 0) {

@@ -1,11 +1,12 @@
 package io.clstr.bootstrap;
 
 import io.clstr.bootstrap.config.ClstrConfig;
-import io.clstr.bootstrap.loadtest.LoadTest;
 import io.clstr.bootstrap.config.ConfigException;
 import io.clstr.bootstrap.config.ConfigParser;
 import io.clstr.bootstrap.config.HelpText;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -55,14 +56,16 @@ public final class Main {
     int run(String... args) {
         Node node;
         try {
-            CommandLine line = CommandLine.parse(args);
-            // region sample: the load test drives the counter sample; tools/MakeItYours.java --without-samples deletes it.
-            if (line.command() == CommandLine.Command.LOADTEST) {
-                return new LoadTest(out).run(line.arguments());
+            List<JarCommand> commands = ServiceContexts.ALL.stream()
+                    .flatMap(context -> context.commands().stream()).toList();
+            CommandLine line = CommandLine.parse(commands, args);
+            if (line.command().isPresent()) {
+                return line.command().get().run(line.arguments(), out);
             }
-            // endregion sample
             if (line.help()) {
-                out.print(HelpText.render());
+                Map<String, String> summaries = new LinkedHashMap<>();
+                commands.forEach(command -> summaries.put(command.word(), command.summary()));
+                out.print(HelpText.render(summaries));
                 return EXIT_OK;
             }
             if (line.version()) {

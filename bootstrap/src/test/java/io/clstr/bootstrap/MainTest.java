@@ -70,12 +70,16 @@ class MainTest {
     void an_unknown_command_exits_2() {
         assertThat(run(Map.of(), "start")).isEqualTo(Main.EXIT_USAGE);
 
-        assertThat(err()).contains("unknown command 'start'");
+        assertThat(err()).contains("unknown command 'start' (commands: serve");
     }
 
     // region sample: the load test drives the counter sample; tools/MakeItYours.java --without-samples deletes it.
     @Test
-    void the_loadtest_command_prints_its_usage_on_help_and_refuses_unknown_options() {
+    void the_counter_sample_brings_the_loadtest_command() {
+        assertThat(run(Map.of(), "--help")).isEqualTo(Main.EXIT_OK);
+        assertThat(out()).contains("       java -jar clstr.jar loadtest ...        drive a cluster with load");
+        out.reset();
+
         assertThat(run(Map.of(), "loadtest", "--help")).isEqualTo(Main.EXIT_OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar clstr.jar loadtest");
 

@@ -1,18 +1,20 @@
 package io.clstr.bootstrap.config;
 
+import java.util.Map;
+
 /** What {@code --help} prints: the commands and every {@link Setting} with its variable, flag and default. */
 public final class HelpText {
 
     private HelpText() {
     }
 
-    public static String render() {
+    /** @param commands the word and one-line summary of each command the contexts bring, in order */
+    public static String render(Map<String, String> commands) {
         StringBuilder text = new StringBuilder()
-                .append("Usage: java -jar clstr.jar [serve] [flags]     start one node (the default command)\n")
-                // region sample: the load test drives the counter sample; tools/MakeItYours.java --without-samples deletes it.
-                .append("       java -jar clstr.jar loadtest ...        drive a cluster with load (loadtest --help)\n")
-                // endregion sample
-                .append("       java -jar clstr.jar --version           print the version and exit\n")
+                .append("Usage: java -jar clstr.jar [serve] [flags]     start one node (the default command)\n");
+        commands.forEach((word, summary) -> text.append("       ")
+                .append(pad("java -jar clstr.jar " + word + " ...", 40)).append(summary).append('\n'));
+        text.append("       java -jar clstr.jar --version           print the version and exit\n")
                 .append('\n')
                 .append("Each setting comes from its environment variable; a flag overrides it.\n")
                 .append("Flags: --name=value or --name value (a true/false flag alone means true).\n")

@@ -7,6 +7,7 @@ import io.clstr.application.cluster.ClusterSettings;
 import io.clstr.application.counter.CounterTypes;
 import io.clstr.application.eventsourcing.EventEnvelope;
 import io.clstr.bootstrap.Backend;
+import io.clstr.bootstrap.JarCommand;
 import io.clstr.bootstrap.config.ClstrConfig;
 import io.clstr.domain.counter.CounterAggregate;
 import io.clstr.ports.out.eventstore.EventFilter;
@@ -40,6 +41,24 @@ public final class LoadTest {
     public static final int EXIT_VERIFIED = 0;
     public static final int EXIT_NOT_VERIFIED = 1;
     public static final int EXIT_USAGE = 2;
+
+    /** The jar's {@code loadtest} command; it takes NATS settings from the process environment. */
+    public static final JarCommand COMMAND = new JarCommand() {
+        @Override
+        public String word() {
+            return "loadtest";
+        }
+
+        @Override
+        public String summary() {
+            return "drive a cluster with load (loadtest --help)";
+        }
+
+        @Override
+        public int run(List<String> arguments, PrintStream out) {
+            return new LoadTest(out).run(arguments);
+        }
+    };
 
     private static final int VERIFICATION_PAGE = 10_000;
 

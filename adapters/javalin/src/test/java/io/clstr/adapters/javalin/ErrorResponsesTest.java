@@ -4,8 +4,8 @@ import static io.clstr.adapters.javalin.TestApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clstr.ports.in.request.CommandConflictException;
 import io.clstr.ports.in.request.CommandOutcome;
-import io.clstr.ports.in.request.ConcurrencyConflictException;
 import io.clstr.ports.in.request.InvalidInputException;
 import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.out.keyvalue.KeyValueException;
@@ -293,7 +293,7 @@ class ErrorResponsesTest {
     void a_concurrency_conflict_is_409_without_its_message() {
         String order = existingOrder();
         api.orders.nextCommand(() -> CompletableFuture.failedFuture(
-                new ConcurrencyConflictException("stream orders.order-1 expected 3 found 4")));
+                new CommandConflictException("stream orders.order-1 expected 3 found 4")));
 
         HttpResponse<String> response = api.send("POST", order + "/confirm", BodyPublishers.noBody());
 

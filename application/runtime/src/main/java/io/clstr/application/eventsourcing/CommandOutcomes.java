@@ -2,8 +2,8 @@ package io.clstr.application.eventsourcing;
 
 import io.clstr.domain.kernel.Rejection;
 import io.clstr.ports.StageFailures;
+import io.clstr.ports.in.request.CommandConflictException;
 import io.clstr.ports.in.request.CommandOutcome;
-import io.clstr.ports.in.request.ConcurrencyConflictException;
 import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.in.request.VersionNotFoundException;
 import java.util.concurrent.CompletableFuture;
@@ -59,18 +59,18 @@ public final class CommandOutcomes {
     /**
      * The exception a caller of a driving port sees: programming and input errors (among them
      * {@link io.clstr.ports.in.request.InvalidInputException}) and {@link VersionNotFoundException} pass through,
-     * a conflict that survived its retries is a {@link ConcurrencyConflictException}, anything else from
+     * a conflict that survived its retries is a {@link CommandConflictException}, anything else from
      * the infrastructure (timeouts, full queues, stopped nodes, unreachable stores) is a
      * {@link ServiceUnavailableException}.
      */
     public static RuntimeException translate(Throwable error) {
         Throwable cause = StageFailures.causeOf(error);
         if (cause instanceof IllegalArgumentException || cause instanceof ServiceUnavailableException
-                || cause instanceof ConcurrencyConflictException || cause instanceof VersionNotFoundException) {
+                || cause instanceof CommandConflictException || cause instanceof VersionNotFoundException) {
             return (RuntimeException) cause;
         }
         if (cause instanceof io.clstr.ports.out.eventstore.ConcurrencyConflictException) {
-            return new ConcurrencyConflictException("the aggregate changed concurrently; retry the command");
+            return new CommandConflictException("the aggregate changed concurrently; retry the command");
         }
         return new ServiceUnavailableException("the request could not be completed now; retrying it with the same"
                 + " command id is safe", cause);

@@ -1,9 +1,9 @@
 package io.clstr.adapters.javalin.internal;
 
 import io.clstr.ports.StageFailures;
+import io.clstr.ports.in.request.CommandConflictException;
 import io.clstr.ports.in.request.CommandIdReusedException;
 import io.clstr.ports.in.request.CommandTooLargeException;
-import io.clstr.ports.in.request.ConcurrencyConflictException;
 import io.clstr.ports.in.request.InvalidInputException;
 import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.in.request.VersionNotFoundException;
@@ -44,7 +44,7 @@ public final class Failures {
                             + " shorter values).")),
             new Answer<>(VersionNotFoundException.class,
                     missing -> Problem.of(ProblemCode.NOT_FOUND, missing.getMessage())),
-            new Answer<>(ConcurrencyConflictException.class, conflict -> conflict()),
+            new Answer<>(CommandConflictException.class, conflict -> conflict()),
             new Answer<>(io.clstr.ports.out.eventstore.ConcurrencyConflictException.class, conflict -> conflict()),
             new Answer<>(WrongRevisionException.class, conflict -> conflict()),
             new Answer<>(KeyExistsException.class, conflict -> conflict()),

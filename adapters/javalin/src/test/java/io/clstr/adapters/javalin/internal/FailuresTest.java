@@ -3,9 +3,9 @@ package io.clstr.adapters.javalin.internal;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clstr.ports.in.request.CommandConflictException;
 import io.clstr.ports.in.request.CommandIdReusedException;
 import io.clstr.ports.in.request.CommandTooLargeException;
-import io.clstr.ports.in.request.ConcurrencyConflictException;
 import io.clstr.ports.in.request.InvalidInputException;
 import io.clstr.ports.in.request.ServiceUnavailableException;
 import io.clstr.ports.in.request.VersionNotFoundException;
@@ -51,7 +51,7 @@ class FailuresTest {
             entry(CommandTooLargeException.class, 413),
             entry(CommandIdReusedException.class, 422),
             entry(VersionNotFoundException.class, 404),
-            entry(ConcurrencyConflictException.class, 409),
+            entry(CommandConflictException.class, 409),
             entry(io.clstr.ports.out.eventstore.ConcurrencyConflictException.class, 409),
             entry(KeyExistsException.class, 409),
             entry(WrongRevisionException.class, 409),

@@ -4,11 +4,11 @@ package io.clstr.ports.in.request;
  * Another writer changed the aggregate while the command was decided, and the retry conflicted too.
  * Nothing of this command was stored; retrying with the same command id is safe.
  */
-public class ConcurrencyConflictException extends RuntimeException {
+public class CommandConflictException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public ConcurrencyConflictException(String message) {
+    public CommandConflictException(String message) {
         super(message);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The business outcome of a command. Infrastructure failures (timeouts, an unavailable cluster, a
  * conflict that survived its retry) complete the stage exceptionally instead, with
- * {@link ServiceUnavailableException} or {@link ConcurrencyConflictException}.
+ * {@link ServiceUnavailableException} or {@link CommandConflictException}.
  *
  * @param <V> the view returned on success
  */

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a setup step against NATS (connecting, creating a stream or bucket), retrying with growing pauses while
  * NATS is not there yet: no server answering, no JetStream meta leader, a stream leader being elected (a
- * fresh three-server cluster takes seconds for each). Each wait is logged with what it waits for. What waiting
+ * fresh three-server cluster takes seconds for each), too few servers up to place the replicas. Each wait is logged with what it waits for. What waiting
  * cannot fix (refused credentials, a stream unfit to hold events) fails at once.
  */
 public final class NatsStartup {
@@ -20,6 +20,7 @@ public final class NatsStartup {
     private static final Logger LOG = LoggerFactory.getLogger(NatsStartup.class);
     private static final long FIRST_PAUSE_MILLIS = 250;
     private static final long MAX_PAUSE_MILLIS = 5_000;
+    private static final int NO_SUITABLE_PEERS = 10005;
 
     private NatsStartup() {
     }
@@ -57,8 +58,9 @@ public final class NatsStartup {
                 return false;
             }
             if (cause instanceof JetStreamApiException api) {
-                // 503: JetStream has no leader for this yet; anything else is an answer about the request.
-                return api.getErrorCode() == 503;
+                // 503: JetStream has no leader for this yet. 10005: fewer servers are up than the replicas asked
+                // for, as in a cluster whose servers are still starting. Anything else answers the request.
+                return api.getErrorCode() == 503 || api.getApiErrorCode() == NO_SUITABLE_PEERS;
             }
             if (cause instanceof IOException) {
                 return true;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Starting against a NATS that is not there yet, and several processes creating one stream at once. */
@@ -58,6 +59,30 @@ class NatsStartupIT {
             throw new NatsConnectException("refused", new IOException("Authorization Violation"));
         })).isInstanceOf(NatsConnectException.class);
         assertThat(tries).as("tries of a refused login").hasValue(1);
+    }
+
+    /** As when the servers of a cluster start one after the other: the stream is placed once all are up. */
+    @Test
+    void creating_a_stream_waits_for_enough_servers_to_hold_its_replicas() {
+        try (NatsCluster cluster = NatsCluster.startFirst(3, 2)) {
+            NatsServer late = cluster.server(2);
+            try (NatsClient client = NatsClient.connect(cluster.settings())) {
+                NatsNames names = UniqueNames.natsNames();
+                CompletableFuture<NatsEventStore> opening = CompletableFuture.supplyAsync(() -> NatsStartup.retrying(
+                        "opening the event stream", Duration.ofSeconds(60),
+                        () -> NatsEventStore.start(client, names, NatsEventStoreSettings.defaults().withReplicas(3))));
+                Awaitility.await("opening still waiting for a third server").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                        .until(() -> !opening.isDone());
+                late.startAgain();
+
+                try (NatsEventStore store = opening.join()) {
+                    assertThat(client.management().getStreamInfo(names.eventStream()).getConfiguration()
+                            .getReplicas()).isEqualTo(3);
+                }
+            }
+        } catch (IOException | JetStreamApiException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -30,6 +30,14 @@ public final class NatsCluster implements AutoCloseable {
 
     /** Starts {@code size} servers and waits until JetStream has a meta leader. */
     public static NatsCluster start(int size) {
+        return startFirst(size, size);
+    }
+
+    /**
+     * Sets up a cluster of {@code size} servers but starts only the first {@code running} (at least a majority),
+     * as when the others are late; {@link NatsServer#startAgain()} starts them. Waits for a meta leader.
+     */
+    public static NatsCluster startFirst(int size, int running) {
         Path binary = NatsServerBinary.require();
         List<Integer> routePorts = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -46,7 +54,7 @@ public final class NatsCluster implements AutoCloseable {
         }
         NatsCluster cluster = new NatsCluster(servers);
         try {
-            servers.forEach(NatsServer::startProcess);
+            servers.subList(0, running).forEach(NatsServer::startProcess);
             cluster.awaitJetStreamReady();
         } catch (RuntimeException e) {
             cluster.close();

@@ -29,8 +29,13 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     /** The JSON field (a Logback context property) that names the node on every line. */
     static final String NODE = "node";
 
-    /** Loggers that narrate their start and stop at info; clstr says what matters itself. A setting may override. */
-    private static final Map<String, Level> QUIET = Map.of("org.eclipse.jetty", Level.WARN, "io.javalin", Level.WARN);
+    /**
+     * Loggers that narrate their start and stop at info; clstr says what matters itself. Jetty 12 also warns, from
+     * {@code ServletChannelState}, of each keep-alive connection it closes when it drains at shutdown ("Idle timeout
+     * expired"), which is what the drain is for. A setting may override.
+     */
+    private static final Map<String, Level> QUIET = Map.of("org.eclipse.jetty", Level.WARN, "io.javalin", Level.WARN,
+            "org.eclipse.jetty.ee10.servlet.ServletChannelState", Level.ERROR);
 
     /** Time, level, thread, logger, then the request's fields (request_id=..., if any), then the message. */
     private static final String TEXT = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36}<node>"

@@ -2,6 +2,7 @@ package io.clstr.bootstrap.loadtest;
 
 import io.clstr.ports.StageFailures;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -10,9 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -33,6 +36,7 @@ final class LoadGenerator {
     private final int keys;
     private final ScheduledExecutorService retries;
     private final AtomicLongArray acknowledged;
+    private final String run = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     private final LongAdder acknowledgedTotal = new LongAdder();
     private final LongAdder retried = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -50,8 +54,16 @@ final class LoadGenerator {
         this.acknowledged = new AtomicLongArray(keys);
     }
 
-    static String counterId(int key) {
-        return "load-" + key;
+    /**
+     * This run's counter for {@code key}. Counters and command ids carry the run's id, so a run against nodes that
+     * keep an earlier run's counters starts them from zero and never replays that run's commands.
+     */
+    String counterId(int key) {
+        return "load-" + run + "-" + key;
+    }
+
+    List<String> counterIds() {
+        return IntStream.range(0, keys).mapToObj(this::counterId).toList();
     }
 
     /** Starts {@code users} loops; returns at once. */
@@ -93,7 +105,7 @@ final class LoadGenerator {
                 int key = random.nextInt(keys);
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 done.whenComplete((ignored, error) -> inFlight.release());
-                attempt(key, "r-" + n, due, done);
+                attempt(key, run + "-r-" + n, due, done);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -156,7 +168,7 @@ final class LoadGenerator {
         void next() {
             while (running) {
                 int key = random.nextInt(keys);
-                String commandId = "u" + id + "-" + sequence++;
+                String commandId = run + "-u" + id + "-" + sequence++;
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 attempt(key, commandId, System.nanoTime(), done);
                 if (!done.isDone()) {

@@ -161,8 +161,7 @@ public final class LoadTest {
             long heapMb = heapAfterGc();
             out.println("verifying: reading every counter over HTTP...");
             Map<String, Long> values = new HashMap<>();
-            for (int key = 0; key < options.keys(); key++) {
-                String counter = LoadGenerator.counterId(key);
+            for (String counter : measurement.counters) {
                 values.put(counter, target.value(counter).toCompletableFuture().join());
             }
             return report(options, measurement, Verification.checkValues(measurement.acknowledged, values,
@@ -193,6 +192,7 @@ public final class LoadTest {
 
     /** What the load phase saw. */
     private static final class Measurement {
+        List<String> counters;
         Map<String, Long> acknowledged;
         long ops;
         double seconds;
@@ -279,6 +279,7 @@ public final class LoadTest {
             measurement.latency = latency;
             out.println("draining the increments still in flight...");
             measurement.unresolved = generator.drain(options.requestTimeout().multipliedBy(3));
+            measurement.counters = generator.counterIds();
             measurement.acknowledged = generator.acknowledgedPerCounter();
             measurement.errors = generator.errors();
             measurement.retries = generator.retries();

@@ -112,6 +112,11 @@ class LoadTestTest {
             assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTest.EXIT_VERIFIED);
             assertThat(run.summary().path("backend").isNull()).isTrue();
             assertThat(run.output()).contains("running nodes (backend unknown)").doesNotContain("memory backend");
+
+            // The nodes keep the first run's counters and command ids; the second run uses its own.
+            Run again = run("--target", cluster.httpUrls().get(0).toString(), "--keys", "5", "--concurrency", "4",
+                    "--warmup", "1s", "--duration", "1s");
+            assertThat(again.exitCode()).as(again.output()).isEqualTo(LoadTest.EXIT_VERIFIED);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -89,7 +90,7 @@ public final class HttpServer implements AutoCloseable {
         plainRoutes.forEach(plain -> operationsPaths.add(plain.path()));
         ObjectMapper mapper = HttpJson.newObjectMapper();
         RouteSupport support = RouteSupport.create(mapper, settings.maxBodyBytes(), settings.requestTimeout(),
-                settings.problemTypeBase());
+                settings.problemTypeBase(), this::onServerThread);
         ProblemHandlers problems = new ProblemHandlers(support.responses());
         this.javalin = Javalin.create(config -> {
             configureServer(config, mapper, support, problems);
@@ -111,6 +112,15 @@ public final class HttpServer implements AutoCloseable {
                         .result(plain.body().get()));
             }
         });
+    }
+
+    /** Runs {@code task} on Jetty's thread pool, or here once the pool takes no more (the server is stopping). */
+    private void onServerThread(Runnable task) {
+        try {
+            javalin.jettyServer().server().getThreadPool().execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     private void configureServer(JavalinConfig config, ObjectMapper mapper, RouteSupport support,

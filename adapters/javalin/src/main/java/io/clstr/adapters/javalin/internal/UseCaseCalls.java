@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -14,17 +15,22 @@ import java.util.function.Supplier;
 
 /**
  * Calls one asynchronous use case per request without holding a server thread: the request is suspended
- * ({@code ctx.future}) until the use case answers or the request timeout passes (503), and the response is
- * written on the thread that completes it.
+ * ({@code ctx.future}) until the use case answers or the request timeout passes (503). The response is written
+ * on a server thread, never on the thread that completed the call: that is an entity's actor or a store's callback
+ * thread, and writing a response there (encoding it, copying it to the socket) held up every other request it
+ * serves.
  */
 public final class UseCaseCalls {
 
     private final long timeoutNanos;
     private final Responses responses;
+    private final Executor writers;
 
-    public UseCaseCalls(Duration timeout, Responses responses) {
+    /** @param writers runs the writing of each response: the server's own threads */
+    public UseCaseCalls(Duration timeout, Responses responses, Executor writers) {
         this.timeoutNanos = timeout.toNanos();
         this.responses = responses;
+        this.writers = writers;
     }
 
     /** Answers with {@code onAccepted}, or with the problem for a rejected, unknown or stale command. */
@@ -52,9 +58,9 @@ public final class UseCaseCalls {
     }
 
     private <T> void answerLater(Context ctx, Supplier<? extends CompletionStage<T>> call, Consumer<T> answer) {
-        // The answer is written on the thread that completes the call; its log lines belong to this request too.
+        // The answer is written on another thread; its log lines belong to this request too.
         LogContext logContext = LogContext.current();
-        ctx.future(() -> withinTimeout(call).handle((value, failure) -> {
+        ctx.future(() -> withinTimeout(call).handleAsync((value, failure) -> {
             logContext.run(() -> {
                 if (failure != null) {
                     responses.problem(ctx, Failures.problemFor(failure));
@@ -63,7 +69,7 @@ public final class UseCaseCalls {
                 }
             });
             return null;
-        }));
+        }, writers));
     }
 
     /**

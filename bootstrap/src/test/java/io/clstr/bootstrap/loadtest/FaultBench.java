@@ -13,6 +13,9 @@ import io.clstr.bootstrap.Backend;
 import io.clstr.bootstrap.Node;
 import io.clstr.bootstrap.config.ClstrConfig;
 import io.clstr.bootstrap.config.ConfigParser;
+import io.clstr.domain.counter.CounterAggregate;
+import io.clstr.ports.out.eventstore.RecordedEvent;
+import io.clstr.ports.out.eventstore.StreamId;
 import io.clstr.ports.out.metrics.ClusterMetrics;
 import io.clstr.ports.out.transport.MessageTransport;
 import java.time.Clock;
@@ -402,8 +405,26 @@ final class FaultBench implements AutoCloseable {
     Verification.Result stopLoadAndVerify() throws InterruptedException {
         long unresolved = load.drain(Duration.ofSeconds(60));
         awaitNatsCurrent();
-        return Verification.check(load.acknowledgedPerCounter(), LoadTest.storedIncrements(clientBackend.events()),
-                unresolved);
+        Verification.Result result = Verification.check(load.acknowledgedPerCounter(),
+                LoadTest.storedIncrements(clientBackend.events()), unresolved);
+        printEachStreamOf(result.problems());
+        return result;
+    }
+
+    /**
+     * Reads each counter a problem names again, by its own stream rather than through the feed, and prints its
+     * versions and positions: tells a store that lost or doubled a commit from a feed read that skipped one.
+     */
+    private void printEachStreamOf(List<String> problems) {
+        problems.stream().filter(problem -> problem.startsWith("load-") && problem.contains(":"))
+                .map(problem -> problem.substring(0, problem.indexOf(':'))).distinct().limit(5)
+                .forEach(counter -> {
+                    List<RecordedEvent> events = clientBackend.events()
+                            .readStream(new StreamId(CounterAggregate.TYPE, counter), 1).toCompletableFuture().join();
+                    System.out.println("STREAM " + counter + " read by itself: " + events.size() + " events; "
+                            + events.stream().map(event -> event.version() + "@" + event.position())
+                                    .collect(Collectors.joining(" ")));
+                });
     }
 
     /** One row of the fault table, printed to the test's output. */

@@ -521,7 +521,8 @@ final class Entity<C, E, S> {
     /**
      * Takes a snapshot when one is due and none of this entity is being written. Only the (immutable) state and a
      * few numbers are taken here, on the entity's thread; encoding and saving run in the background. A snapshot
-     * is skipped, not queued, while the previous one is still being written: the next commit tries again.
+     * is not queued while the previous one is still being written: the entity tries again when that one is done
+     * (an entity that went quiet in between still gets its latest state saved) and at the next commit.
      */
     private void snapshotIfDue() {
         int every = env.settings().snapshotEvery();
@@ -545,7 +546,16 @@ final class Entity<C, E, S> {
             } else if (cause != null) {
                 LOG.log(Level.WARNING, "snapshot of {0} was not saved: {1}", taken.stream(), cause.toString());
             }
+            completions.deliver(new EntityMessage.SnapshotWritten());
         });
+    }
+
+    /** A snapshot was written: take the next one if the entity moved on far enough meanwhile. */
+    Object snapshotWritten() {
+        if (phase == Phase.READY) {
+            snapshotIfDue();
+        }
+        return null;
     }
 
     /** Encodes and saves a snapshot, off the entity's thread; one the store cannot take is skipped. */

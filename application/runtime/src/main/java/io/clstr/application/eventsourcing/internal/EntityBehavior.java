@@ -22,6 +22,7 @@ public final class EntityBehavior {
                 .on(EntityMessage.Recovered.class, (entity, ctx, msg) -> entity.recovered(msg))
                 .on(EntityMessage.RecoveryFailed.class, (entity, ctx, msg) -> entity.recoveryFailed(msg))
                 .on(EntityMessage.AppendDone.class, (entity, ctx, msg) -> entity.appendDone(msg))
+                .on(EntityMessage.SnapshotWritten.class, (entity, ctx, msg) -> entity.snapshotWritten())
                 .postStop((entity, ctx) -> entity.stopped())
                 .build();
     }

@@ -29,4 +29,8 @@ public sealed interface EntityMessage {
     /** An append finished, successfully ({@code result}) or not ({@code error}). */
     record AppendDone(Object batch, AppendResult result, Throwable error) implements EntityMessage {
     }
+
+    /** A snapshot finished being written (or failed): another may be due. */
+    record SnapshotWritten() implements EntityMessage {
+    }
 }

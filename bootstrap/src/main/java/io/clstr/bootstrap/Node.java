@@ -91,6 +91,7 @@ public final class Node implements AutoCloseable {
     private final Deque<Part> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile List<Route> httpRoutes = List.of();
+    private volatile byte[] apiDocument = new byte[0];
     private volatile int httpPort = -1;
     private volatile int managementPort = -1;
     private boolean stopping;
@@ -257,6 +258,7 @@ public final class Node implements AutoCloseable {
         }));
         server.start();
         httpRoutes = server.routes();
+        apiDocument = server.apiDocument();
         httpPort = server.port();
         managementPort = server.managementPort();
     }
@@ -432,6 +434,11 @@ public final class Node implements AutoCloseable {
     /** Every route the node's HTTP server answers, on either listener: the contexts' and the operations'. */
     public List<Route> httpRoutes() {
         return httpRoutes;
+    }
+
+    /** The OpenAPI document the node serves: the base with the part of each context that has routes. */
+    public byte[] apiDocument() {
+        return apiDocument.clone();
     }
 
     /** Where the HTTP API answers on this machine. */

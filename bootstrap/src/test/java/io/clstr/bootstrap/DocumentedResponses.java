@@ -11,9 +11,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.clstr.adapters.javalin.Route;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,22 +25,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Checks real responses against the API document the node serves (docs/api/openapi.yaml, as packaged in the
- * HTTP adapter): a response whose status the operation documents must have a documented media type and a body
+ * Checks real responses against the API document a node serves (docs/api/openapi.yaml with each context's
+ * part, as the HTTP adapter assembles them): a response whose status the operation documents must have a documented media type and a body
  * that its schema accepts. Schemas are read closed (an object schema without {@code additionalProperties} takes
  * no other properties), so a field added or renamed in the code but not in the document fails the test that
  * met it. Responses to undocumented paths or statuses are not checked.
  */
 final class DocumentedResponses {
 
-    /** Where the HTTP adapter's jar carries the document (copied there from docs/api at build time). */
-    private static final String DOCUMENT = "/io/clstr/adapters/javalin/openapi.yaml";
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String DEFINITIONS = "#/$defs/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-    private static final DocumentedResponses INSTANCE = new DocumentedResponses(load());
+    /** By document: every node of a test run serves the same one, so its schemas are compiled once. */
+    private static final Map<String, DocumentedResponses> BY_DOCUMENT = new ConcurrentHashMap<>();
 
     private final JsonNode document;
     private final ObjectNode definitions;
@@ -52,8 +51,9 @@ final class DocumentedResponses {
         this.definitions = (ObjectNode) closed(document.path("components").path("schemas").deepCopy());
     }
 
-    static DocumentedResponses instance() {
-        return INSTANCE;
+    /** The checks of this served document ({@code Node.apiDocument()}). */
+    static DocumentedResponses of(byte[] document) {
+        return BY_DOCUMENT.computeIfAbsent(new String(document, StandardCharsets.UTF_8), DocumentedResponses::parse);
     }
 
     /** Every operation the document describes, as METHOD and path template. */
@@ -96,7 +96,7 @@ final class DocumentedResponses {
         Schema schema = schemas.computeIfAbsent(where, key -> schemaOf(media.path("schema")));
         List<Error> errors = schema.validate(response.body(), InputFormat.JSON);
         if (!errors.isEmpty()) {
-            throw new AssertionError(where + ": the body does not match docs/api/openapi.yaml (" + errors
+            throw new AssertionError(where + ": the body does not match the API document (" + errors
                     + "). Body: " + response.body());
         }
     }
@@ -165,12 +165,9 @@ final class DocumentedResponses {
         return names;
     }
 
-    private static JsonNode load() {
-        try (InputStream yaml = DocumentedResponses.class.getResourceAsStream(DOCUMENT)) {
-            if (yaml == null) {
-                throw new IllegalStateException(DOCUMENT + " is not on the classpath (the HTTP adapter packages it)");
-            }
-            return new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    private static DocumentedResponses parse(String yaml) {
+        try {
+            return new DocumentedResponses(new ObjectMapper(new YAMLFactory()).readTree(yaml));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

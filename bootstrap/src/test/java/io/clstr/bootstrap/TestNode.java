@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * A real node, wired by {@link Node} exactly as {@code java -jar clstr.jar} wires it, on a free port, with an
  * HTTP client to drive it. Settings come as environment variables through the real parser. Every response
- * is checked against docs/api/openapi.yaml ({@link DocumentedResponses}).
+ * is checked against the API document the node serves ({@link DocumentedResponses}).
  */
 final class TestNode implements AutoCloseable {
 
@@ -37,6 +37,7 @@ final class TestNode implements AutoCloseable {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final Node node;
+    private final DocumentedResponses documented;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -44,6 +45,7 @@ final class TestNode implements AutoCloseable {
 
     private TestNode(Node node) {
         this.node = node;
+        this.documented = DocumentedResponses.of(node.apiDocument());
     }
 
     /** A ready node on the in-memory backend. */
@@ -107,7 +109,7 @@ final class TestNode implements AutoCloseable {
         }
         try {
             HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
-            DocumentedResponses.instance().check(method, uri.getRawPath(), response);
+            documented.check(method, uri.getRawPath(), response);
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

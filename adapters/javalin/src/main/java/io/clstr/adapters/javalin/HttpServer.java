@@ -68,6 +68,8 @@ public final class HttpServer implements AutoCloseable {
     /** The operations paths that move to the management listener when there is one. */
     private final Set<String> operationsPaths = new HashSet<>();
     private volatile int managementPort = -1;
+    /** Set while the server is built, from the parts of its route groups. */
+    private volatile byte[] apiDocument;
     private boolean started;
     private boolean stopped;
 
@@ -103,10 +105,17 @@ public final class HttpServer implements AutoCloseable {
             problems.register(config.routes);
             settings.management().ifPresent(management -> config.routes.before(this::onlyWhatThisListenerServes));
             config.routes.beforeMatched(LogContext::entity);
+            List<String> apiParts = new ArrayList<>();
             for (RouteGroup group : groups) {
-                group.bind(useCases, support).register(config.routes);
+                RouteGroup.Routes bound = group.bind(useCases, support);
+                bound.register(config.routes);
+                String part = ApiDocument.partOf(bound);
+                if (ApiDocument.exists(part) && !apiParts.contains(part)) {
+                    apiParts.add(part);
+                }
             }
-            new OperationsRoutes(useCases, support.responses()).register(config.routes);
+            apiDocument = ApiDocument.of(apiParts);
+            new OperationsRoutes(useCases, support.responses(), apiDocument).register(config.routes);
             for (PlainRoute plain : plainRoutes) {
                 config.routes.get(plain.path(), ctx -> ctx.status(200).contentType(plain.contentType())
                         .result(plain.body().get()));
@@ -221,6 +230,11 @@ public final class HttpServer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no " + connectorName + " connector");
+    }
+
+    /** The OpenAPI document the server answers {@code GET /openapi.yaml} with ({@link ApiDocument}). */
+    public byte[] apiDocument() {
+        return apiDocument.clone();
     }
 
     /** Every route the server answers, as registered: the API and the extra routes. */

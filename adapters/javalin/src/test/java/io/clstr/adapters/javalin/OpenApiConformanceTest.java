@@ -6,16 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The published API description is well formed: every operation has an id and a success response, every error is a
+ * The published API description, with every context's part (docs/api), is well formed: every operation has an id and a success response, every error is a
  * problem document, every reference resolves. That it lists exactly the routes a node serves is checked where the
  * node's contexts are known, in bootstrap ({@code ApiDocumentTest}).
  */
@@ -26,9 +28,19 @@ class OpenApiConformanceTest {
 
     private static JsonNode openApi;
 
+    /** The document with every context's part in docs/api, as a node with all of them serves it. */
     @BeforeAll
     static void load() throws IOException {
-        openApi = new ObjectMapper(new YAMLFactory()).readTree(Path.of(System.getProperty("clstr.openapi")).toFile());
+        List<String> parts;
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("clstr.api")))) {
+            parts = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml"))
+                    .map(name -> name.substring(0, name.length() - ".yaml".length()))
+                    .filter(name -> !name.equals(ApiDocument.BASE))
+                    .sorted()
+                    .toList();
+        }
+        openApi = new ObjectMapper(new YAMLFactory()).readTree(ApiDocument.of(parts));
     }
 
     @Test

@@ -6,12 +6,9 @@ import io.clstr.ports.in.operations.HealthQuery;
 import io.clstr.ports.in.operations.HealthQuery.Health;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
- * Health probes, the cluster view and the API document. Both ports answer from memory, so the handlers call
+ * Health probes, the cluster view and the API document (assembled by {@code ApiDocument}). Both ports answer from memory, so the handlers call
  * them directly.
  */
 public final class OperationsRoutes {
@@ -22,19 +19,17 @@ public final class OperationsRoutes {
     public static final String API_DOCUMENT = "/openapi.yaml";
     /** The media type of YAML (RFC 9512). */
     static final String YAML = "application/yaml";
-    /** docs/api/openapi.yaml, which the build packages beside this class: the document is the one in the repository. */
-    private static final String API_DOCUMENT_RESOURCE = "/io/clstr/adapters/javalin/openapi.yaml";
 
     private final HealthQuery health;
     private final ClusterViewQuery cluster;
     private final Responses responses;
     private final byte[] apiDocument;
 
-    public OperationsRoutes(UseCases useCases, Responses responses) {
+    public OperationsRoutes(UseCases useCases, Responses responses, byte[] apiDocument) {
         this.health = useCases.get(HealthQuery.class);
         this.cluster = useCases.get(ClusterViewQuery.class);
         this.responses = responses;
-        this.apiDocument = readApiDocument();
+        this.apiDocument = apiDocument.clone();
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -62,17 +57,5 @@ public final class OperationsRoutes {
 
     private void cluster(Context ctx) {
         responses.json(ctx, 200, Documents.Cluster.of(cluster.clusterView()));
-    }
-
-    private static byte[] readApiDocument() {
-        try (InputStream document = OperationsRoutes.class.getResourceAsStream(API_DOCUMENT_RESOURCE)) {
-            if (document == null) {
-                throw new IllegalStateException(API_DOCUMENT_RESOURCE + " is missing from the classpath; the build"
-                        + " copies it from docs/api/openapi.yaml");
-            }
-            return document.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The order API's response documents: the wire contract of {@code docs/api/openapi.yaml}, kept apart from the port
+ * The order API's response documents: the wire contract of {@code docs/api/order.yaml}, kept apart from the port
  * types so that a change to a port never changes the API unnoticed. Amounts are written as decimal strings and
  * instants as ISO-8601 strings; absent values are left out.
  */

@@ -66,9 +66,10 @@ class PortRulesTest {
                 .and().areTopLevelClasses()
                 .and().doNotHaveSimpleName("package-info")
                 .should().haveSimpleNameEndingWith("UseCase")
+                .orShould().haveSimpleNameEndingWith("UseCases")
                 .orShould().haveSimpleNameEndingWith("Query")
-                .because("ADR-0002: driving ports are <Verb><Noun>UseCase or <Noun>Query (shared request types live"
-                        + " in ports.in.request)");
+                .because("ADR-0002: driving ports are <Verb><Noun>UseCase, <Noun>UseCases or <Noun>Query (shared"
+                        + " request types live in ports.in.request)");
     }
 
     static ArchRule ports_have_no_technical_suffixes(ClstrPackages packages) {

@@ -6,16 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,12 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("long")
 class MakeItYoursIT {
 
-    private static final Path REPOSITORY = Path.of(System.getProperty("clstr.repository", "..")).toAbsolutePath()
-            .normalize();
-    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(8);
     private static final Path LOGS = Path.of("target", "make-it-yours").toAbsolutePath();
-    /** The result's build, offline: everything it needs is in the local repository since this build ran. */
-    private static final String[] BUILD = {"./mvnw", "-B", "-o", "-q", "-ntp", "verify", "-DskipITs"};
     private static final Pattern ARTIFACT_ID = Pattern.compile("<artifactId>(clstr-[a-z0-9-]+)</artifactId>");
 
     /** The template's own artifactIds: none may survive the renaming. */
@@ -44,7 +35,7 @@ class MakeItYoursIT {
 
     @BeforeAll
     static void collectTemplateArtifacts() throws IOException {
-        for (Path pom : files(REPOSITORY)) {
+        for (Path pom : RepositoryCopy.files(RepositoryCopy.REPOSITORY)) {
             if (pom.getFileName().toString().equals("pom.xml")) {
                 Matcher matcher = ARTIFACT_ID.matcher(Files.readString(pom));
                 while (matcher.find()) {
@@ -58,31 +49,33 @@ class MakeItYoursIT {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void a_renamed_project_with_the_samples_builds_and_passes_its_tests(@TempDir Path copy) throws Exception {
-        copyRepository(copy);
+        RepositoryCopy.copyTo(copy);
 
-        run(copy, "with-samples-tool", javaLauncher(), "tools/MakeItYours.java", "--package", "com.acme.shop",
+        RepositoryCopy.run(copy, LOGS, "with-samples-tool", RepositoryCopy.javaLauncher(), "tools/MakeItYours.java",
+                "--package", "com.acme.shop",
                 "--group-id", "com.acme", "--prefix", "shop");
 
         assertRenamed(copy);
         assertThat(copy.resolve("domain/src/main/java/com/acme/shop/domain/order/OrderAggregate.java")).isRegularFile();
         assertThat(Files.readString(copy.resolve("README.md"))).doesNotContain("MakeItYours");
-        run(copy, "with-samples-build", BUILD);
-        assertThat(testsRun(copy, "bootstrap")).as("bootstrap tests run").isGreaterThan(50);
+        RepositoryCopy.run(copy, LOGS, "with-samples-build", RepositoryCopy.BUILD);
+        assertThat(RepositoryCopy.testsRun(copy, "bootstrap", "")).as("bootstrap tests run").isGreaterThan(50);
     }
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void a_renamed_project_without_the_samples_builds_and_passes_its_tests(@TempDir Path copy) throws Exception {
-        copyRepository(copy);
+        RepositoryCopy.copyTo(copy);
 
-        run(copy, "without-samples-tool", javaLauncher(), "tools/MakeItYours.java", "--package", "com.acme.shop",
+        RepositoryCopy.run(copy, LOGS, "without-samples-tool", RepositoryCopy.javaLauncher(), "tools/MakeItYours.java",
+                "--package", "com.acme.shop",
                 "--group-id", "com.acme", "--prefix", "shop", "--without-samples");
 
         assertRenamed(copy);
         assertThat(runTemplateTool(copy, "--package", "com.acme.shop", "--group-id", "com.acme", "--prefix", "shop"))
                 .as("a second run").contains("not the clstr template");
         List<String> sampleLeftovers = new ArrayList<>();
-        for (Path file : files(copy)) {
+        for (Path file : RepositoryCopy.files(copy)) {
             String path = copy.relativize(file).toString().replace('\\', '/');
             boolean ruleFixture = path.startsWith("architecture-tests/");
             if (!ruleFixture && path.matches(".*/(order|counter)/.*\\.java")) {
@@ -94,15 +87,17 @@ class MakeItYoursIT {
         }
         assertThat(sampleLeftovers).as("sample code left behind").isEmpty();
         assertThat(Files.readString(copy.resolve("docs/api/openapi.yaml"))).doesNotContain("/orders", "/counters");
+        assertThat(copy.resolve("docs/api/order.yaml")).doesNotExist();
         assertThat(copy.resolve("bootstrap/src/main/java/com/acme/shop/bootstrap/loadtest")).doesNotExist();
-        run(copy, "without-samples-build", BUILD);
-        assertThat(testsRun(copy, "architecture-tests")).as("architecture tests run").isGreaterThan(20);
-        assertThat(testsRun(copy, "application/runtime")).as("runtime tests run").isGreaterThan(50);
+        RepositoryCopy.run(copy, LOGS, "without-samples-build", RepositoryCopy.BUILD);
+        assertThat(RepositoryCopy.testsRun(copy, "architecture-tests", "")).as("architecture tests run")
+                .isGreaterThan(20);
+        assertThat(RepositoryCopy.testsRun(copy, "application/runtime", "")).as("runtime tests run").isGreaterThan(50);
     }
 
     @Test
     void bad_arguments_are_refused_before_anything_changes(@TempDir Path copy) throws Exception {
-        copyRepository(copy);
+        RepositoryCopy.copyTo(copy);
 
         assertThat(runTemplateTool(copy, "--package", "Com.Acme", "--group-id", "com.acme", "--prefix", "shop"))
                 .contains("--package must be a lower-case Java package");
@@ -115,8 +110,8 @@ class MakeItYoursIT {
 
     /** Runs this repository's tool on the copy; it must refuse (exit 2), and this answers what it said. */
     private static String runTemplateTool(Path copy, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaLauncher(), REPOSITORY.resolve("tools/MakeItYours.java")
-                .toString(), "--dir", copy.toString()));
+        List<String> command = new ArrayList<>(List.of(RepositoryCopy.javaLauncher(),
+                RepositoryCopy.REPOSITORY.resolve("tools/MakeItYours.java").toString(), "--dir", copy.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -134,7 +129,7 @@ class MakeItYoursIT {
         Pattern templateNames = Pattern.compile("io\\.clstr|io/clstr|io\\\\\\\\?\\.clstr|clstr\\.io|"
                 + String.join("|", TEMPLATE_ARTIFACTS.descendingSet().stream()
                         .map(artifact -> "(?<![\\w-])" + Pattern.quote(artifact) + "(?![\\w-])").toList()));
-        for (Path file : files(copy)) {
+        for (Path file : RepositoryCopy.files(copy)) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             Matcher found = templateNames.matcher(text);
             if (found.find()) {
@@ -156,95 +151,5 @@ class MakeItYoursIT {
         assertThat(copy.resolve("architecture-tests/src/test/java/com/acme/shop/template/MakeItYoursIT.java"))
                 .doesNotExist();
         assertThat(copy.resolve("mvnw")).isExecutable();
-    }
-
-    /** Runs a command in the copy; its output goes to target/make-it-yours/&lt;name&gt;.log of this module. */
-    private static void run(Path directory, String name, String... command) throws Exception {
-        Files.createDirectories(LOGS);
-        Path log = LOGS.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        // The servers' integration tests are skipped, so nothing needs nats-server.
-        Map<String, String> environment = builder.environment();
-        environment.put("CLSTR_REQUIRE_NATS", "false");
-        Process process = builder.start();
-        if (!process.waitFor(BUILD_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(name + " did not finish within " + BUILD_TIMEOUT + ":\n" + tail(log));
-        }
-        assertThat(process.exitValue()).as("%s exited with %s:%n%s", name, process.exitValue(), tail(log)).isZero();
-    }
-
-    /** Test cases a module's surefire reports count. */
-    private static int testsRun(Path copy, String module) throws IOException {
-        Path reports = copy.resolve(module).resolve("target/surefire-reports");
-        Pattern tests = Pattern.compile("<testsuite [^>]*?tests=\"(\\d+)\"");
-        int total = 0;
-        try (Stream<Path> files = Files.list(reports)) {
-            for (Path report : files.filter(path -> path.toString().endsWith(".xml")).toList()) {
-                Matcher matcher = tests.matcher(Files.readString(report));
-                if (matcher.find()) {
-                    total += Integer.parseInt(matcher.group(1));
-                }
-            }
-        }
-        return total;
-    }
-
-    /**
-     * The files git knows (tracked, or new and not ignored), so neither build output nor local clutter is
-     * copied; without git, every file outside target/ and .git/.
-     */
-    private static void copyRepository(Path copy) throws Exception {
-        for (String relative : repositoryFiles()) {
-            Path source = REPOSITORY.resolve(relative);
-            if (Files.isRegularFile(source)) {
-                Path target = copy.resolve(relative);
-                Files.createDirectories(target.getParent());
-                Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    private static List<String> repositoryFiles() throws Exception {
-        try {
-            Process git = new ProcessBuilder("git", "-C", REPOSITORY.toString(), "ls-files", "-z", "--cached",
-                    "--others", "--exclude-standard").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] listing = git.getInputStream().readAllBytes();
-            if (git.waitFor() == 0) {
-                return List.of(new String(listing, StandardCharsets.UTF_8).split("\0"));
-            }
-        } catch (IOException e) {
-            // No git on this machine: copy the folder instead.
-        }
-        List<String> relative = new ArrayList<>();
-        for (Path file : files(REPOSITORY)) {
-            relative.add(REPOSITORY.relativize(file).toString());
-        }
-        return relative;
-    }
-
-    /** Every file under root outside build output and VCS folders. */
-    private static List<Path> files(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).filter(path -> {
-                for (Path part : root.relativize(path)) {
-                    String name = part.toString();
-                    if (name.equals("target") || name.equals(".git")) {
-                        return false;
-                    }
-                }
-                return true;
-            }).toList();
-        }
-    }
-
-    private static String javaLauncher() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 }

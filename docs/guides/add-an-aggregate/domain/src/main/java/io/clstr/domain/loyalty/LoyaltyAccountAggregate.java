@@ -1,10 +1,5 @@
 package io.clstr.domain.loyalty;
 
-import static io.clstr.domain.loyalty.LoyaltyRejections.ACCOUNT_ALREADY_OPEN;
-import static io.clstr.domain.loyalty.LoyaltyRejections.ACCOUNT_NOT_FOUND;
-import static io.clstr.domain.loyalty.LoyaltyRejections.INSUFFICIENT_POINTS;
-import static io.clstr.domain.loyalty.LoyaltyRejections.INVALID_POINTS;
-
 import io.clstr.domain.kernel.Aggregate;
 import io.clstr.domain.kernel.AggregateType;
 import io.clstr.domain.kernel.Decision;
@@ -22,6 +17,12 @@ public final class LoyaltyAccountAggregate implements Aggregate<LoyaltyCommand, 
 
     /** The aggregate type {@code loyalty-account}: part of stream names, shard keys and metric labels. */
     public static final AggregateType TYPE = AggregateType.of("loyalty-account");
+
+    // The codes with which an account refuses a command. Clients match on them: never rename one.
+    public static final String ACCOUNT_NOT_FOUND = "ACCOUNT_NOT_FOUND";
+    public static final String ACCOUNT_ALREADY_OPEN = "ACCOUNT_ALREADY_OPEN";
+    public static final String INVALID_POINTS = "INVALID_POINTS";
+    public static final String INSUFFICIENT_POINTS = "INSUFFICIENT_POINTS";
 
     @Override
     public AggregateType type() {

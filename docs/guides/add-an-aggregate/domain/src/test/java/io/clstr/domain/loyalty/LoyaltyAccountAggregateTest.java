@@ -1,9 +1,9 @@
 package io.clstr.domain.loyalty;
 
-import static io.clstr.domain.loyalty.LoyaltyRejections.ACCOUNT_ALREADY_OPEN;
-import static io.clstr.domain.loyalty.LoyaltyRejections.ACCOUNT_NOT_FOUND;
-import static io.clstr.domain.loyalty.LoyaltyRejections.INSUFFICIENT_POINTS;
-import static io.clstr.domain.loyalty.LoyaltyRejections.INVALID_POINTS;
+import static io.clstr.domain.loyalty.LoyaltyAccountAggregate.ACCOUNT_ALREADY_OPEN;
+import static io.clstr.domain.loyalty.LoyaltyAccountAggregate.ACCOUNT_NOT_FOUND;
+import static io.clstr.domain.loyalty.LoyaltyAccountAggregate.INSUFFICIENT_POINTS;
+import static io.clstr.domain.loyalty.LoyaltyAccountAggregate.INVALID_POINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clstr.domain.kernel.testing.AggregateScenario;

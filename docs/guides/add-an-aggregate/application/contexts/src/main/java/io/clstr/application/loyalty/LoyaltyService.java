@@ -6,10 +6,8 @@ import io.clstr.application.eventsourcing.CommandOutcomes;
 import io.clstr.application.eventsourcing.RequestFingerprint;
 import io.clstr.domain.loyalty.LoyaltyAccount;
 import io.clstr.domain.loyalty.LoyaltyCommand;
-import io.clstr.ports.in.loyalty.ChangeLoyaltyPointsUseCase;
-import io.clstr.ports.in.loyalty.GetLoyaltyAccountQuery;
+import io.clstr.ports.in.loyalty.LoyaltyAccountUseCases;
 import io.clstr.ports.in.loyalty.LoyaltyAccountView;
-import io.clstr.ports.in.loyalty.OpenLoyaltyAccountUseCase;
 import io.clstr.ports.in.request.CommandOutcome;
 import io.clstr.ports.in.request.RequestContext;
 import java.time.Clock;
@@ -23,8 +21,7 @@ import java.util.concurrent.CompletionStage;
  * The loyalty use cases: turns requests into commands (stamping time from the clock), sends them to the account's
  * entity wherever it lives, and maps the outcome into views.
  */
-public final class LoyaltyService implements OpenLoyaltyAccountUseCase, ChangeLoyaltyPointsUseCase,
-        GetLoyaltyAccountQuery {
+public final class LoyaltyService implements LoyaltyAccountUseCases {
 
     private final CommandGateway<LoyaltyCommand, LoyaltyAccount> accounts;
     private final CommandDispatch<LoyaltyCommand, LoyaltyAccount, LoyaltyAccountView> commands;

@@ -5,11 +5,9 @@ import io.clstr.adapters.javalin.internal.FieldErrors;
 import io.clstr.adapters.javalin.internal.Parameters;
 import io.clstr.adapters.javalin.internal.RouteSupport;
 import io.clstr.ports.in.UseCases;
-import io.clstr.ports.in.loyalty.ChangeLoyaltyPointsUseCase;
-import io.clstr.ports.in.loyalty.GetLoyaltyAccountQuery;
 import io.clstr.ports.in.loyalty.ListLoyaltyAccountsQuery;
+import io.clstr.ports.in.loyalty.LoyaltyAccountUseCases;
 import io.clstr.ports.in.loyalty.LoyaltyAccountView;
-import io.clstr.ports.in.loyalty.OpenLoyaltyAccountUseCase;
 import io.clstr.ports.in.request.CommandOutcome;
 import io.clstr.ports.in.request.RequestContext;
 import io.javalin.http.Context;
@@ -25,16 +23,12 @@ public final class LoyaltyRoutes implements RouteGroup.Routes {
 
     private static final String UNKNOWN_ACCOUNT = "No loyalty account with this id was opened.";
 
-    private final OpenLoyaltyAccountUseCase open;
-    private final ChangeLoyaltyPointsUseCase points;
-    private final GetLoyaltyAccountQuery get;
+    private final LoyaltyAccountUseCases accounts;
     private final ListLoyaltyAccountsQuery list;
     private final RouteSupport http;
 
     public LoyaltyRoutes(UseCases useCases, RouteSupport http) {
-        open = useCases.get(OpenLoyaltyAccountUseCase.class);
-        points = useCases.get(ChangeLoyaltyPointsUseCase.class);
-        get = useCases.get(GetLoyaltyAccountQuery.class);
+        accounts = useCases.get(LoyaltyAccountUseCases.class);
         list = useCases.get(ListLoyaltyAccountsQuery.class);
         this.http = http;
     }
@@ -52,26 +46,26 @@ public final class LoyaltyRoutes implements RouteGroup.Routes {
         String accountId = Parameters.pathId(ctx, "id");
         String customerId = http.bodies().required(ctx, Opening.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> open.openAccount(accountId, customerId, request), this::ok);
+        http.calls().command(ctx, () -> accounts.openAccount(accountId, customerId, request), this::ok);
     }
 
     private void earn(Context ctx) {
         String accountId = Parameters.pathId(ctx, "id");
         long earned = http.bodies().required(ctx, Points.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> points.earnPoints(accountId, earned, request), this::ok);
+        http.calls().command(ctx, () -> accounts.earnPoints(accountId, earned, request), this::ok);
     }
 
     private void redeem(Context ctx) {
         String accountId = Parameters.pathId(ctx, "id");
         long redeemed = http.bodies().required(ctx, Points.class).validated();
         RequestContext request = http.headers().read(ctx);
-        http.calls().command(ctx, () -> points.redeemPoints(accountId, redeemed, request), this::ok);
+        http.calls().command(ctx, () -> accounts.redeemPoints(accountId, redeemed, request), this::ok);
     }
 
     private void get(Context ctx) {
         String accountId = Parameters.pathId(ctx, "id");
-        http.calls().query(ctx, () -> get.getAccount(accountId), UNKNOWN_ACCOUNT, this::answer);
+        http.calls().query(ctx, () -> accounts.getAccount(accountId), UNKNOWN_ACCOUNT, this::answer);
     }
 
     /** The read model answers from the key-value store, so this handler calls it directly. */

@@ -1,14 +1,10 @@
 package io.clstr.application.eventsourcing;
 
 import io.clstr.application.actor.BackgroundTasks;
-import io.clstr.application.actor.Cancellable;
 import io.clstr.application.actor.Scheduler;
 import io.clstr.ports.out.codec.Codec;
-import io.clstr.ports.out.eventstore.CommitListener;
 import io.clstr.ports.out.eventstore.EventFilter;
 import io.clstr.ports.out.eventstore.EventStore;
-import io.clstr.ports.out.eventstore.RecordedCommit;
-import io.clstr.ports.out.eventstore.Subscription;
 import io.clstr.ports.out.keyvalue.KeyValueStore;
 import io.clstr.ports.out.metrics.EventSourcingMetrics;
 import java.lang.System.Logger.Level;
@@ -16,10 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -49,55 +42,33 @@ public final class ProjectionRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ProjectionRunner.class.getName());
 
     private final String name;
-    private final EventFilter filter;
-    private final EventStore store;
-    private final ProjectionSettings settings;
-    private final Scheduler scheduler;
-    private final BackgroundTasks background;
-    private final EventSourcingMetrics metrics;
     private final CommitApplier applier;
+    private final RunState runs;
+    private final FeedSupervisor feeds;
+    private final CheckpointFlusher flusher;
 
     /*
-     * This class supervises runs and their subscriptions; the CommitApplier applies commits. Three locks, always
-     * taken in this order: operations (one operation or resubscription at a time; never on a delivery thread,
-     * because stop and pause wait for the delivery in progress), the applier's (held while a commit is applied;
-     * guards the position, checkpoint and parked commits) and lock (the run state below; held briefly, never
-     * around I/O).
+     * This class runs the operations; the RunState is the state machine of runs, the FeedSupervisor keeps a run
+     * subscribed, the CommitApplier applies commits and the CheckpointFlusher saves checkpoints on a timer. Three
+     * locks, always taken in this order: operations (one operation or resubscription at a time; never on a
+     * delivery thread, because stop and pause wait for the delivery in progress), the applier's (held while a
+     * commit is applied; guards the position, checkpoint and parked commits) and the RunState's monitor (the
+     * run state and each Feed's subscription; held briefly, never around I/O).
      */
     private final ReentrantLock operations = new ReentrantLock();
-    private final Object lock = new Object();
-
-    // Guarded by lock.
-    private ProjectionState state = ProjectionState.STOPPED;
-    /** Bumped whenever a run starts or ends, so timers of an older run do nothing. */
-    private long run;
-    /** The subscription of the current run, or null while there is none (stopped, paused, reconnecting). */
-    private Feed feed;
-    /** The retry wait in progress; completed with false to abort it. */
-    private CompletableFuture<Boolean> backoff;
-    private Cancellable reconnectTimer;
-    private Cancellable flushTimer;
-    private int reconnectFailures;
-    private String lastError;
-    private CompletableFuture<Void> live = new CompletableFuture<>();
-
-    private volatile long lastLag;
-    /** A periodic checkpoint write is queued or running: a slow commit holds it up, so never queue a second. */
-    private final AtomicBoolean flushing = new AtomicBoolean();
 
     private ProjectionRunner(Builder builder) {
         Projection projection = builder.projection;
         this.name = Projection.requireValidName(projection.name());
-        this.filter = new EventFilter(Objects.requireNonNull(projection.aggregateTypes(), "aggregateTypes"));
-        this.store = builder.store;
-        this.settings = builder.settings;
-        this.scheduler = builder.scheduler;
-        this.background = builder.background;
-        this.metrics = builder.metrics;
+        EventFilter filter = new EventFilter(Objects.requireNonNull(projection.aggregateTypes(), "aggregateTypes"));
         this.applier = new CommitApplier(projection, builder.codec, builder.store,
-                new CheckpointStore(builder.keyValueStore), new ParkedCommits(builder.keyValueStore), settings,
-                metrics, builder.clock);
-        metrics.registerConsumerLag(name, this::lag);
+                new CheckpointStore(builder.keyValueStore), new ParkedCommits(builder.keyValueStore),
+                builder.settings, builder.metrics, builder.clock);
+        this.runs = new RunState(name);
+        this.feeds = new FeedSupervisor(name, filter, builder.store, applier, runs, operations, builder.scheduler,
+                builder.background, builder.settings, builder.metrics);
+        this.flusher = new CheckpointFlusher(applier, runs, builder.scheduler, builder.background, builder.settings);
+        builder.metrics.registerConsumerLag(name, feeds::lag);
     }
 
     public static Builder builder(Projection projection) {
@@ -107,8 +78,6 @@ public final class ProjectionRunner implements AutoCloseable {
     public String name() {
         return name;
     }
-
-    // ------------------------------------------------------------------ operations
 
     /**
      * Loads the checkpoint and the parked commits, then subscribes after the checkpoint. Returns once
@@ -121,15 +90,11 @@ public final class ProjectionRunner implements AutoCloseable {
     public void start() {
         operations.lock();
         try {
-            synchronized (lock) {
-                if (state != ProjectionState.STOPPED && state != ProjectionState.FAILED) {
-                    throw new IllegalStateException("projection " + name + " is already " + state);
-                }
-            }
+            runs.checkStartable();
             applier.restore();
             LOG.log(Level.INFO, "projection {0} starts after position {1} with {2} parked commits", name,
                     applier.position(), applier.parkedCount());
-            subscribe(beginRun(true));
+            feeds.subscribe(beginRun(true));
         } finally {
             operations.unlock();
         }
@@ -143,17 +108,12 @@ public final class ProjectionRunner implements AutoCloseable {
     public void stop() {
         operations.lock();
         try {
-            Feed old;
-            CompletableFuture<Void> signal;
-            synchronized (lock) {
-                if (state == ProjectionState.STOPPED || state == ProjectionState.FAILED) {
-                    return;
-                }
-                old = endRun(ProjectionState.STOPPED);
-                signal = live;
+            RunState.Ended ended = runs.stop();
+            if (ended == null) {
+                return;
             }
-            closeAndSave(old);
-            signal.completeExceptionally(new ProjectionFailedException("projection " + name + " stopped"));
+            feeds.closeAndSave(ended.feed());
+            ended.live().completeExceptionally(new ProjectionFailedException("projection " + name + " stopped"));
             LOG.log(Level.INFO, "projection {0} stopped at position {1}", name, applier.position());
         } finally {
             operations.unlock();
@@ -169,17 +129,10 @@ public final class ProjectionRunner implements AutoCloseable {
     public void pause() {
         operations.lock();
         try {
-            Feed old;
-            synchronized (lock) {
-                if (state == ProjectionState.PAUSED) {
-                    return;
-                }
-                if (state == ProjectionState.STOPPED || state == ProjectionState.FAILED) {
-                    throw new IllegalStateException("projection " + name + " is " + state + ", not running");
-                }
-                old = endRun(ProjectionState.PAUSED);
+            RunState.Ended ended = runs.pause();
+            if (ended != null) {
+                feeds.closeAndSave(ended.feed());
             }
-            closeAndSave(old);
         } finally {
             operations.unlock();
         }
@@ -193,15 +146,9 @@ public final class ProjectionRunner implements AutoCloseable {
     public void resume() {
         operations.lock();
         try {
-            synchronized (lock) {
-                if (state == ProjectionState.CATCHING_UP || state == ProjectionState.LIVE) {
-                    return;
-                }
-                if (state != ProjectionState.PAUSED) {
-                    throw new IllegalStateException("projection " + name + " is " + state + ", not paused");
-                }
+            if (runs.checkResumable()) {
+                feeds.subscribe(beginRun(false));
             }
-            subscribe(beginRun(false));
         } finally {
             operations.unlock();
         }
@@ -216,10 +163,7 @@ public final class ProjectionRunner implements AutoCloseable {
     public void rebuild() {
         operations.lock();
         try {
-            Feed old;
-            synchronized (lock) {
-                old = endRun(ProjectionState.STOPPED);
-            }
+            Feed old = runs.stopForRebuild().feed();
             if (old != null) {
                 old.close();
             }
@@ -227,14 +171,11 @@ public final class ProjectionRunner implements AutoCloseable {
             try {
                 applier.resetReadModel();
             } catch (RuntimeException e) {
-                synchronized (lock) {
-                    state = ProjectionState.FAILED;
-                    lastError = "rebuild failed: " + FailureSummary.of(e);
-                }
+                runs.rebuildFailed("rebuild failed: " + FailureSummary.of(e));
                 throw e;
             }
             LOG.log(Level.INFO, "projection {0} rebuilds from position 0", name);
-            subscribe(beginRun(true));
+            feeds.subscribe(beginRun(true));
         } finally {
             operations.unlock();
         }
@@ -248,11 +189,7 @@ public final class ProjectionRunner implements AutoCloseable {
     public ParkedRetry retryParked() {
         operations.lock();
         try {
-            boolean liveNow;
-            synchronized (lock) {
-                liveNow = feed != null && feed.caughtUp;
-            }
-            return applier.retryParked(liveNow);
+            return applier.retryParked(runs.caughtUp());
         } finally {
             operations.unlock();
         }
@@ -269,20 +206,13 @@ public final class ProjectionRunner implements AutoCloseable {
      * keeps it waiting for the resumed run.
      */
     public CompletionStage<Void> live() {
-        synchronized (lock) {
-            return live.copy();
-        }
+        return runs.live();
     }
 
     public ProjectionStatus status() {
-        ProjectionState currentState;
-        String error;
-        synchronized (lock) {
-            currentState = state;
-            error = lastError;
-        }
-        return new ProjectionStatus(name, currentState, applier.position(), applier.savedCheckpoint(), lag(),
-                applier.parkedCount(), Optional.ofNullable(error));
+        RunState.Observed observed = runs.observe();
+        return new ProjectionStatus(name, observed.state(), applier.position(), applier.savedCheckpoint(),
+                feeds.lag(), applier.parkedCount(), Optional.ofNullable(observed.lastError()));
     }
 
     /** {@link #stop()}. */
@@ -291,322 +221,11 @@ public final class ProjectionRunner implements AutoCloseable {
         stop();
     }
 
-    // ------------------------------------------------------------------ runs and subscriptions
-
-    /** Starts a run (caller holds operations). */
+    /** Starts a run and its checkpoint timer (caller holds operations). */
     private long beginRun(boolean fresh) {
-        synchronized (lock) {
-            run++;
-            state = ProjectionState.CATCHING_UP;
-            reconnectFailures = 0;
-            if (fresh) {
-                lastError = null;
-            }
-            if (live.isDone()) {
-                live = new CompletableFuture<>();
-            }
-            long thisRun = run;
-            flushTimer = scheduler.schedule(settings.checkpointInterval().toNanos(), () -> flushDue(thisRun));
-            return thisRun;
-        }
-    }
-
-    /** Ends the current run (caller holds lock); returns its subscription, for the caller to close. */
-    private Feed endRun(ProjectionState newState) {
-        run++;
-        state = newState;
-        Feed old = feed;
-        feed = null;
-        cancel(reconnectTimer);
-        cancel(flushTimer);
-        reconnectTimer = null;
-        flushTimer = null;
-        if (backoff != null) {
-            backoff.complete(false);
-        }
-        return old;
-    }
-
-    private void closeAndSave(Feed old) {
-        if (old != null) {
-            old.close(); // returns once a commit being applied is done
-        }
-        applier.saveCheckpoint();
-    }
-
-    /** Subscribes after the last handled commit (caller holds operations). */
-    private void subscribe(long thisRun) {
-        Feed next = new Feed();
-        synchronized (lock) {
-            if (run != thisRun) {
-                return;
-            }
-            feed = next;
-        }
-        try {
-            next.attach(store.subscribe(applier.position(), filter, next));
-        } catch (RuntimeException e) {
-            synchronized (lock) {
-                if (feed == next) {
-                    feed = null;
-                }
-            }
-            reconnectLater(thisRun, "subscribing failed: " + FailureSummary.of(e));
-        }
-    }
-
-    private void reconnectLater(long thisRun, String reason) {
-        metrics.consumerReconnect(name);
-        synchronized (lock) {
-            if (run != thisRun) {
-                return;
-            }
-            if (state == ProjectionState.LIVE) {
-                state = ProjectionState.CATCHING_UP;
-            }
-            lastError = reason;
-            reconnectFailures++;
-            long delay = settings.reconnectDelayNanos(reconnectFailures);
-            LOG.log(Level.WARNING, "projection {0}: {1}; resubscribing after position {2} in {3} ms", name, reason,
-                    applier.position(), delay / 1_000_000);
-            reconnectTimer = scheduler.schedule(delay, () -> background.submit(() -> {
-                reconnect(thisRun);
-                return null;
-            }).whenComplete((ignored, refused) -> {
-                if (refused != null) {
-                    reconnectLater(thisRun, "resubscription refused: " + FailureSummary.of(refused));
-                }
-            }));
-        }
-    }
-
-    private void reconnect(long thisRun) {
-        operations.lock();
-        try {
-            synchronized (lock) {
-                if (run != thisRun || feed != null) {
-                    return;
-                }
-            }
-            subscribe(thisRun);
-        } finally {
-            operations.unlock();
-        }
-    }
-
-    private boolean isCurrent(Feed candidate) {
-        synchronized (lock) {
-            return feed == candidate;
-        }
-    }
-
-    /** A commit from the feed, on its delivery thread. */
-    private void deliver(Feed from, RecordedCommit commit) {
-        try {
-            Throwable failure = applier.handle(from, commit);
-            if (failure != null) {
-                fail(from, commit, failure);
-            }
-        } catch (RuntimeException unexpected) {
-            // Parking or bookkeeping failed (the KV store, say): the commit is not handled, so never read past it.
-            feedFailed(from, unexpected);
-        } finally {
-            if (commit.position() > applier.position() && isCurrent(from)) {
-                // Left unhandled while still subscribed (an interrupted wait): resubscribe rather than skip it.
-                feedFailed(from, new ProjectionFailedException("commit at position " + commit.position()
-                        + " was left unapplied"));
-            }
-        }
-    }
-
-    private void wentLive(Feed from) {
-        CompletableFuture<Void> signal;
-        synchronized (lock) {
-            if (feed != from) {
-                return;
-            }
-            from.caughtUp = true;
-            reconnectFailures = 0;
-            if (state == ProjectionState.CATCHING_UP) {
-                state = ProjectionState.LIVE;
-            }
-            signal = live;
-        }
-        LOG.log(Level.DEBUG, "projection {0} is live at position {1}", name, applier.position());
-        signal.complete(null);
-    }
-
-    private void feedFailed(Feed from, Throwable error) {
-        long thisRun;
-        synchronized (lock) {
-            if (feed != from) {
-                return;
-            }
-            feed = null;
-            thisRun = run;
-        }
-        from.close();
-        reconnectLater(thisRun, "subscription failed: " + FailureSummary.of(error));
-    }
-
-    /** The commit still failed after its last attempt, under policy STOP. */
-    private void fail(Feed from, RecordedCommit commit, Throwable failure) {
-        String error = CommitApplier.describe(commit, failure);
-        CompletableFuture<Void> signal;
-        synchronized (lock) {
-            if (feed != from) {
-                return;
-            }
-            endRun(ProjectionState.FAILED);
-            lastError = error;
-            signal = live;
-        }
-        closeAndSave(from); // on the delivery thread: ends the subscription without waiting for this call
-        signal.completeExceptionally(
-                new ProjectionFailedException("projection " + name + " failed: " + error, failure));
-        LOG.log(Level.ERROR, "projection {0} stopped at position {1} after {2} attempts at the {3}", name,
-                applier.position(), settings.maxAttempts(), error);
-    }
-
-    /** Waits before the next attempt; false if the wait was cut short (the run ended, or an interrupt). */
-    private boolean sleep(Feed from, long nanos) {
-        CompletableFuture<Boolean> wait = new CompletableFuture<>();
-        synchronized (lock) {
-            if (feed != from) {
-                return false;
-            }
-            backoff = wait;
-        }
-        Cancellable timer = scheduler.schedule(nanos, () -> wait.complete(true));
-        try {
-            return wait.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            return false;
-        } finally {
-            timer.cancel();
-            synchronized (lock) {
-                if (backoff == wait) {
-                    backoff = null;
-                }
-            }
-        }
-    }
-
-    /** Runs on the scheduler thread: hands a due checkpoint write to the background tasks, then re-arms. */
-    private void flushDue(long thisRun) {
-        if (applier.checkpointBehind() && flushing.compareAndSet(false, true)) {
-            background.submit(() -> {
-                applier.saveCheckpoint();
-                return null;
-            }).whenComplete((ignored, refused) -> flushing.set(false));
-        }
-        synchronized (lock) {
-            if (run == thisRun) {
-                flushTimer = scheduler.schedule(settings.checkpointInterval().toNanos(), () -> flushDue(thisRun));
-            }
-        }
-    }
-
-    private long lag() {
-        Subscription current;
-        synchronized (lock) {
-            current = feed == null ? null : feed.subscription;
-        }
-        if (current != null) {
-            lastLag = Math.max(0, current.pending());
-        }
-        return lastLag;
-    }
-
-    private static void cancel(Cancellable timer) {
-        if (timer != null) {
-            timer.cancel();
-        }
-    }
-
-    /** One subscription of the runner; its calls are ignored once it is no longer the current one. */
-    private final class Feed implements CommitListener, CommitApplier.Delivery {
-        volatile boolean caughtUp;
-        /** Whether a commit was handled from it (resets the reconnect backoff); touched under the applier's lock. */
-        private boolean progressed;
-        // Guarded by the runner's lock.
-        private Subscription subscription;
-        private boolean closed;
-
-        void attach(Subscription started) {
-            boolean closeNow;
-            synchronized (lock) {
-                closeNow = closed;
-                if (!closed) {
-                    subscription = started;
-                }
-            }
-            if (closeNow) {
-                started.close();
-            }
-        }
-
-        void close() {
-            Subscription current;
-            synchronized (lock) {
-                closed = true;
-                current = subscription;
-                subscription = null;
-            }
-            if (current != null) {
-                current.close();
-            }
-        }
-
-        @Override
-        public void onCommit(RecordedCommit commit) {
-            deliver(this, commit);
-        }
-
-        @Override
-        public void onLive() {
-            wentLive(this);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            feedFailed(this, error);
-        }
-
-        @Override
-        public boolean live() {
-            return caughtUp;
-        }
-
-        @Override
-        public boolean current() {
-            return isCurrent(this);
-        }
-
-        @Override
-        public boolean awaitRetry(long nanos) {
-            return sleep(this, nanos);
-        }
-
-        @Override
-        public void progressed() {
-            if (!progressed) {
-                progressed = true;
-                synchronized (lock) {
-                    reconnectFailures = 0;
-                }
-            }
-        }
-
-        @Override
-        public void attemptFailed(String error) {
-            synchronized (lock) {
-                lastError = error;
-            }
-        }
+        long thisRun = runs.begin(fresh);
+        flusher.arm(thisRun);
+        return thisRun;
     }
 
     /** Collects what a projection runner needs. */

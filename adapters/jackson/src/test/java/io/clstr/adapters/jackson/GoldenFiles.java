@@ -15,9 +15,12 @@ import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.codec.Encoded;
 import io.clstr.ports.out.codec.TypeCatalog;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +46,9 @@ import org.junit.jupiter.api.DynamicTest;
  * missing, the failure shows the JSON the codec writes today, to check and add; when the file is missing, the
  * whole object, to check and save.
  *
- * <p>Use from a {@code @TestFactory}: {@code return GoldenFiles.of(file, codec).tests(samples);}.
+ * <p>Use from a {@code @TestFactory}: {@code return GoldenFiles.of(file, codec).tests(samples);}. Without samples,
+ * {@link #roundTrips()} checks what the file alone can show: each current name's entry decodes and encodes back to
+ * itself, and each old name's entry decodes.
  */
 public final class GoldenFiles {
 
@@ -107,6 +112,80 @@ public final class GoldenFiles {
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * The checks that need no samples: every current stored name has an entry and every entry belongs to a name of
+     * the catalog; a current name's entry decodes with the codec and encodes back to the same JSON, so a field
+     * renamed, retyped, added or removed fails; an old name's entry decodes to a type of the catalog (through its
+     * upcaster). A missing entry fails with the shape of its type, to fill in with real values.
+     */
+    public Stream<DynamicTest> roundTrips() {
+        TypeCatalog catalog = codec.catalog();
+        return Stream.of(
+                dynamicTest(file + " has an entry for each stored name, and only those", () -> {
+                    if (Files.notExists(file)) {
+                        fail("missing golden file %s: a JSON object whose fields are the stored names %s", file,
+                                new TreeSet<>(catalog.types().keySet()));
+                    }
+                    ObjectNode missing = TREES.createObjectNode();
+                    Set<String> entries = entryNames();
+                    for (String name : new TreeSet<>(catalog.types().keySet())) {
+                        if (!entries.contains(name)) {
+                            missing.set(name, shapeOf(catalog.typeOf(name).orElseThrow()));
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        fail("%s has no entry for these stored names; add the JSON each is stored as (its shape"
+                                + " here: put real values in):%n%s", file, pretty(missing));
+                    }
+                    Set<String> known = new TreeSet<>(catalog.types().keySet());
+                    known.addAll(catalog.upcasters().keySet());
+                    assertThat(known).as("stored names of the catalog").containsAll(entries);
+                }),
+                dynamicTest(file + ": each entry decodes and encodes back to itself", () -> {
+                    for (String name : entryNames()) {
+                        JsonNode entry = entries().get(name);
+                        Object decoded = codec.decode(name, TREES.writeValueAsBytes(entry));
+                        if (catalog.typeOf(name).isPresent()) {
+                            Encoded encoded = codec.encode(decoded);
+                            assertThat(encoded.type()).as("stored name of the decoded %s", name).isEqualTo(name);
+                            assertThat(TREES.readTree(encoded.data())).as("%s encoded again", name).isEqualTo(entry);
+                        } else {
+                            assertThat(catalog.nameOf(decoded.getClass())).as("%s after upcasting", name).isPresent();
+                        }
+                    }
+                }));
+    }
+
+    /** A record's fields with placeholders of their JSON types, for the message of a missing entry. */
+    private static JsonNode shapeOf(Class<?> type) {
+        if (type.isRecord()) {
+            ObjectNode shape = TREES.createObjectNode();
+            for (RecordComponent component : type.getRecordComponents()) {
+                shape.set(component.getName(), shapeOf(component.getType()));
+            }
+            return shape;
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return TREES.getNodeFactory().numberNode(0);
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return TREES.getNodeFactory().booleanNode(false);
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return TREES.createArrayNode();
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return TREES.createObjectNode();
+        }
+        if (type.isEnum()) {
+            return TextNode.valueOf(type.getEnumConstants()[0].toString());
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return TextNode.valueOf("2026-01-01T00:00:00Z");
+        }
+        return TextNode.valueOf("...");
     }
 
     private JsonNode entry(String name, Object sample) throws IOException {

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +35,7 @@ class GoldenFilesTest {
 
     @Test
     void a_missing_file_shows_the_whole_object_to_save() {
-        Map<String, String> failures = failures(GoldenFiles.of(directory.resolve("absent.json"), codec));
+        Map<String, String> failures = failures(GoldenFiles.of(directory.resolve("absent.json"), codec).tests(SAMPLES));
 
         assertThat(failures).as("one failure, not one per stored name").hasSize(1);
         assertThat(failures.get("every current stored name has a sample and a golden entry"))
@@ -66,15 +68,52 @@ class GoldenFilesTest {
         assertThat(failures.values()).allSatisfy(message -> assertThat(message).contains("Duplicate field"));
     }
 
+    @Nested
+    class WithoutSamples {
+
+        @Test
+        void passes_when_each_entry_encodes_back_to_itself() throws IOException {
+            assertThat(roundTripFailures("{" + ENTRY + "}")).isEmpty();
+        }
+
+        @Test
+        void a_missing_entry_shows_the_shape_of_its_type() throws IOException {
+            assertThat(roundTripFailures("{}").values()).singleElement().asString()
+                    .contains("no entry", "\"" + NAME + "\" : {", "\"parcelId\" : \"...\"");
+        }
+
+        @Test
+        void an_entry_that_lost_or_gained_a_field_fails() throws IOException {
+            String renamed = "{\"" + NAME + "\": {\"parcel\": \"P-1\", \"reason\": \"lost\"}}";
+            String missingField = "{\"" + NAME + "\": {\"parcelId\": \"P-1\"}}";
+
+            assertThat(roundTripFailures(renamed)).containsOnlyKeys(
+                    directory.resolve("golden.json") + ": each entry decodes and encodes back to itself");
+            assertThat(roundTripFailures(missingField)).containsOnlyKeys(
+                    directory.resolve("golden.json") + ": each entry decodes and encodes back to itself");
+        }
+
+        @Test
+        void an_entry_without_a_stored_name_of_the_catalog_is_refused() throws IOException {
+            assertThat(roundTripFailures("{" + ENTRY + ", \"parcel.lost.v1\": {}}").values()).isNotEmpty()
+                    .anySatisfy(message -> assertThat(message).contains("parcel.lost.v1"));
+        }
+
+        private Map<String, String> roundTripFailures(String json) throws IOException {
+            Path file = Files.writeString(directory.resolve("golden.json"), json, UTF_8);
+            return failures(GoldenFiles.of(file, codec).roundTrips());
+        }
+    }
+
     private Map<String, String> failures(String json) throws IOException {
         Path file = Files.writeString(directory.resolve("golden.json"), json, UTF_8);
-        return failures(GoldenFiles.of(file, codec));
+        return failures(GoldenFiles.of(file, codec).tests(SAMPLES));
     }
 
     /** Runs every test and keeps the failures: display name to message. */
-    private Map<String, String> failures(GoldenFiles files) {
+    private static Map<String, String> failures(Stream<DynamicTest> tests) {
         Map<String, String> failures = new TreeMap<>();
-        files.tests(SAMPLES).forEach((DynamicTest test) -> {
+        tests.forEach((DynamicTest test) -> {
             try {
                 test.getExecutable().execute();
             } catch (Throwable failure) {

@@ -88,8 +88,6 @@ final class Entity<C, E, S> {
     /** Batches decided but not yet appended, oldest first. */
     private final ArrayDeque<Batch<S>> ready = new ArrayDeque<>();
     private Batch<S> inFlight;
-    /** A {@link EntityMessage.Flush} is in the mailbox. */
-    private boolean flushPosted;
     /** Uncommitted commands by id, so a retry of one in progress shares its outcome. */
     private final Map<String, Pending<S>> uncommitted = new HashMap<>();
 
@@ -126,7 +124,7 @@ final class Entity<C, E, S> {
         switch (admission.admit(pending, phase == Phase.READY)) {
             case NOW -> {
                 take(pending);
-                flushAfterQueued();
+                flush();
                 stopIfIdle();
             }
             case QUEUED -> {
@@ -394,33 +392,6 @@ final class Entity<C, E, S> {
     // ------------------------------------------------------------------ appending
 
     /** Starts the next append if none is in flight. */
-    /**
-     * Appends now if no message waits; otherwise once the messages already in the mailbox are decided too, so the
-     * commands among them share the append: a store that answers at once (in memory) would otherwise take one
-     * append per command. With an append in flight there is nothing to do: its completion flushes what gathered
-     * meanwhile.
-     */
-    private void flushAfterQueued() {
-        if (inFlight != null || flushPosted || ready.isEmpty()) {
-            return;
-        }
-        if (!context.hasWaitingMessages()) {
-            flush();
-            return;
-        }
-        flushPosted = completions.deliver(new EntityMessage.Flush());
-        if (!flushPosted) {
-            flush(); // stopping: no more messages are taken
-        }
-    }
-
-    Object flushPosted() {
-        flushPosted = false;
-        flush();
-        stopIfIdle();
-        return null;
-    }
-
     private void flush() {
         while (phase == Phase.READY && inFlight == null && !ready.isEmpty()) {
             Batch<S> batch = ready.poll();

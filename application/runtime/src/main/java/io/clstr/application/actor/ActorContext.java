@@ -20,6 +20,12 @@ public interface ActorContext<M> {
     /** A thread-safe way for work this actor started to report back, past the mailbox capacity. */
     Completions<M> completions();
 
+    /**
+     * Whether messages wait in this actor's mailbox behind the current one: a handler can put off work that the
+     * next messages may share (one write for several of them) and do it alone when none wait.
+     */
+    boolean hasWaitingMessages();
+
     /** Stops this actor once the current message is handled. */
     void stop();
 

@@ -518,6 +518,11 @@ public final class ActorCell<M> extends RecurringTask implements ActorRef<M> {
         }
 
         @Override
+        public boolean hasWaitingMessages() {
+            return !mailbox.isEmpty();
+        }
+
+        @Override
         public Timers<M> timers() {
             if (timers == null) {
                 timers = new TimerTable<>(ActorCell.this, runtime.scheduler());

@@ -88,6 +88,10 @@ final class Entity<C, E, S> {
     /** Batches decided but not yet appended, oldest first. */
     private final ArrayDeque<Batch<S>> ready = new ArrayDeque<>();
     private Batch<S> inFlight;
+    /** A {@link EntityMessage.Flush} is in the mailbox. */
+    private boolean flushPosted;
+    /** Whether the store completed the last append before returning it (the in-memory store does). */
+    private boolean storeAnswersAtOnce;
     /** Uncommitted commands by id, so a retry of one in progress shares its outcome. */
     private final Map<String, Pending<S>> uncommitted = new HashMap<>();
 
@@ -124,7 +128,7 @@ final class Entity<C, E, S> {
         switch (admission.admit(pending, phase == Phase.READY)) {
             case NOW -> {
                 take(pending);
-                flush();
+                flushAfterQueued();
                 stopIfIdle();
             }
             case QUEUED -> {
@@ -391,6 +395,33 @@ final class Entity<C, E, S> {
 
     // ------------------------------------------------------------------ appending
 
+    /**
+     * With a store that answers at once (in memory), appends once the messages already in the mailbox are decided
+     * too, so the commands among them share the append instead of taking one append each. A store that answers
+     * later (NATS) batches by itself: what arrives during an append goes into the next, so it appends now. With an
+     * append in flight there is nothing to do: its completion flushes what gathered meanwhile.
+     */
+    private void flushAfterQueued() {
+        if (inFlight != null || flushPosted || ready.isEmpty()) {
+            return;
+        }
+        if (!storeAnswersAtOnce || !context.hasWaitingMessages()) {
+            flush();
+            return;
+        }
+        flushPosted = completions.deliver(new EntityMessage.Flush());
+        if (!flushPosted) {
+            flush(); // stopping: no more messages are taken
+        }
+    }
+
+    Object flushPosted() {
+        flushPosted = false;
+        flush();
+        stopIfIdle();
+        return null;
+    }
+
     /** Starts the next append if none is in flight. */
     private void flush() {
         while (phase == Phase.READY && inFlight == null && !ready.isEmpty()) {
@@ -409,6 +440,7 @@ final class Entity<C, E, S> {
             } catch (RuntimeException e) {
                 append = CompletableFuture.failedFuture(e);
             }
+            storeAnswersAtOnce = append.isDone() && !append.isCompletedExceptionally();
             if (append.isDone()) {
                 // Completed already (the in-memory store): no need for a round trip through the mailbox.
                 AppendResult result = null;

@@ -30,6 +30,13 @@ public sealed interface EntityMessage {
     record AppendDone(Object batch, AppendResult result, Throwable error) implements EntityMessage {
     }
 
+    /**
+     * Append what was decided. Posted behind the commands already in the mailbox, so that they are decided first
+     * and go into the same append (group commit without waiting on a slow store).
+     */
+    record Flush() implements EntityMessage {
+    }
+
     /** A snapshot finished being written (or failed): another may be due. */
     record SnapshotWritten() implements EntityMessage {
     }

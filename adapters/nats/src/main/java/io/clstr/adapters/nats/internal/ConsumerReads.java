@@ -10,6 +10,7 @@ import io.nats.client.api.ConsumerInfo;
 import io.nats.client.impl.NatsJetStreamMetaData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -61,12 +62,18 @@ public final class ConsumerReads {
         this.failure = failure;
     }
 
-    /** What to read. */
+    /** What to read; a {@code null} filter subject reads the whole stream. */
     public record Request(String filterSubject, long startSequence, boolean lastPerSubject, boolean headersOnly) {
 
         /** Every message of {@code filterSubject} from {@code startSequence} on (1 = from the beginning). */
         public static Request from(String filterSubject, long startSequence) {
-            return new Request(filterSubject, Math.max(1, startSequence), false, false);
+            return new Request(Objects.requireNonNull(filterSubject, "filterSubject"), Math.max(1, startSequence),
+                    false, false);
+        }
+
+        /** Every message of the stream from {@code startSequence} on. */
+        public static Request wholeStreamFrom(long startSequence) {
+            return new Request(null, Math.max(1, startSequence), false, false);
         }
 
         /** The last message of each subject matching {@code filterSubject}, headers only. */
@@ -137,9 +144,11 @@ public final class ConsumerReads {
             } else {
                 json.append(",\"deliver_policy\":\"all\"");
             }
-            json.append(",\"ack_policy\":\"none\",\"replay_policy\":\"instant\"")
-                    .append(",\"filter_subject\":\"").append(request.filterSubject()).append('"')
-                    .append(",\"headers_only\":").append(request.headersOnly())
+            json.append(",\"ack_policy\":\"none\",\"replay_policy\":\"instant\"");
+            if (request.filterSubject() != null) {
+                json.append(",\"filter_subject\":\"").append(request.filterSubject()).append('"');
+            }
+            json.append(",\"headers_only\":").append(request.headersOnly())
                     .append(",\"mem_storage\":true,\"num_replicas\":1")
                     .append(",\"flow_control\":true,\"idle_heartbeat\":").append(IDLE_HEARTBEAT.toNanos())
                     .append(",\"inactive_threshold\":").append(INACTIVE_THRESHOLD.toNanos())

@@ -6,10 +6,12 @@ import io.clstr.ports.out.eventstore.RecordedCommit;
 import io.nats.client.Message;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** Pages through the global feed (commits in stream-sequence order) with an ephemeral consumer per page. */
+/**
+ * Pages through the global feed (commits in stream-sequence order) with an ephemeral consumer per page. The
+ * consumer reads the whole stream and the filter picks on this side ({@link EventSubjects#passes}).
+ */
 public final class FeedReader {
 
     private final ConsumerReads consumers;
@@ -21,15 +23,13 @@ public final class FeedReader {
     }
 
     public CompletableFuture<List<RecordedCommit>> read(long afterPosition, int maxCommits, EventFilter filter) {
-        Set<String> clientSideTypes = subjects.clientSideTypes(filter);
-        ConsumerReads.Request request =
-                ConsumerReads.Request.from(subjects.serverFilter(filter), Math.max(0, afterPosition) + 1);
+        ConsumerReads.Request request = ConsumerReads.Request.wholeStreamFrom(Math.max(0, afterPosition) + 1);
         return consumers.read(request, new ConsumerReads.Collector<List<RecordedCommit>>() {
             private final List<RecordedCommit> page = new ArrayList<>(Math.min(maxCommits, 256));
 
             @Override
             public boolean take(Message message) {
-                if (clientSideTypes == null || clientSideTypes.contains(subjects.typeOf(message.getSubject()))) {
+                if (subjects.passes(message.getSubject(), filter)) {
                     page.add(decode(message));
                 }
                 return page.size() >= maxCommits;

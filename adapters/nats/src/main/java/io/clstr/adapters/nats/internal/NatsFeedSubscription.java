@@ -9,16 +9,18 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Message;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
-/** The global feed as a {@link Subscription}: an {@link OrderedFeed} of commits, filtered by aggregate type. */
+/**
+ * The global feed as a {@link Subscription}: an {@link OrderedFeed} of the whole event stream, filtered by aggregate
+ * type on this side ({@link EventSubjects#passes}).
+ */
 public final class NatsFeedSubscription implements Subscription, OrderedFeed.Handler {
 
     private final FeedReader decoder;
     private final EventSubjects subjects;
-    private final Set<String> clientSideTypes;
+    private final EventFilter filter;
     private final CommitListener listener;
     private final OrderedFeed feed;
 
@@ -27,7 +29,7 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
             Executor callbacks, Function<Runnable, Runnable> whenClosed) {
         this.decoder = decoder;
         this.subjects = subjects;
-        this.clientSideTypes = subjects.clientSideTypes(filter);
+        this.filter = filter;
         this.listener = listener;
         this.feed = new OrderedFeed(connection, jetStream, stream, heartbeat, callbacks, whenClosed,
                 EventStoreException::new, this);
@@ -41,13 +43,13 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
         NatsFeedSubscription subscription = new NatsFeedSubscription(connection, jetStream, stream, decoder, subjects, filter,
                 listener, heartbeat, callbacks, whenClosed);
         subscription.feed.start(
-                new OrderedFeed.Start(subjects.serverFilter(filter), Math.max(0, afterPosition) + 1, false));
+                new OrderedFeed.Start(null, Math.max(0, afterPosition) + 1, false));
         return subscription;
     }
 
     @Override
     public void message(Message message) {
-        if (clientSideTypes != null && !clientSideTypes.contains(subjects.typeOf(message.getSubject()))) {
+        if (!subjects.passes(message.getSubject(), filter)) {
             return;
         }
         RecordedCommit commit;

@@ -49,8 +49,9 @@ public final class OrderedFeed implements AutoCloseable {
     }
 
     /**
-     * Where to start.
+     * What to read and where to start.
      *
+     * @param filterSubject the subjects to read, or {@code null} for the whole stream
      * @param startSequence the first stream sequence to deliver (1 = from the beginning)
      * @param lastPerSubject deliver only the last message of each subject first, then everything new
      */
@@ -118,7 +119,8 @@ public final class OrderedFeed implements AutoCloseable {
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             closed = true;
             release();
-            throw failure.apply("cannot read " + start.filterSubject() + " from " + stream + ": " + e.getMessage());
+            throw failure.apply("cannot read " + (start.filterSubject() == null ? "" : start.filterSubject() + " from ")
+                    + stream + ": " + e.getMessage());
         } finally {
             lock.unlock();
         }

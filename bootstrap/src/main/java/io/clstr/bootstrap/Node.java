@@ -67,8 +67,12 @@ public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
-    /** Blocking work (snapshot I/O, catch-up reads) runs on threads of its own, never on actor threads. */
-    private static final int BACKGROUND_THREADS = Math.max(4, Runtime.getRuntime().availableProcessors());
+    /**
+     * Blocking work (snapshot I/O, catch-up reads) runs on threads of its own, never on actor threads. It waits on
+     * the network, not on the CPU, so there are enough threads for many requests in flight: with four, entities
+     * loading their snapshots at 1,000,000 keys waited for each other (docs/performance.md).
+     */
+    private static final int BACKGROUND_THREADS = Math.max(16, Runtime.getRuntime().availableProcessors());
     private static final int BACKGROUND_QUEUE = 4096;
     /** Beyond the request timeout, how long HTTP waits for the last responses to go out. */
     private static final Duration DRAIN_MARGIN = Duration.ofSeconds(1);

@@ -257,6 +257,45 @@ class NatsEventStoreIT {
     }
 
     @Test
+    void reads_and_follows_only_events_in_a_stream_that_also_carries_other_subjects() throws Exception {
+        // Feed consumers read the whole stream (2.9 creates wildcard-filtered ones slowly on many subjects), so
+        // messages on subjects outside the event root, which a stream set up by hand may carry, reach the client.
+        JetStreamManagement management = client.management();
+        NatsNames shared = UniqueNames.natsNames();
+        String notes = shared.eventStream() + ".notes";
+        management.addStream(StreamConfiguration.builder().name(shared.eventStream())
+                .subjects(shared.eventStreamSubjects(), notes + ".>").storageType(StorageType.File)
+                .allowDirect(true).build());
+        try (NatsEventStore mixed = NatsEventStore.start(client, shared, NatsEventStoreSettings.defaults())) {
+            List<RecordedCommit> followed = new CopyOnWriteArrayList<>();
+            List<RecordedCommit> followedOrders = new CopyOnWriteArrayList<>();
+            try (Subscription all = mixed.subscribe(0, EventFilter.all(), listener(followed));
+                    Subscription orders = mixed.subscribe(0, EventFilter.aggregateTypes(ORDER),
+                            listener(followedOrders))) {
+                for (int i = 1; i <= 3; i++) {
+                    client.jetStream().publish(notes + ".n" + i, ("note " + i).getBytes(UTF_8));
+                    join(mixed.append(StreamId.of("order", "o-" + i), ExpectedVersion.noStream(), events("o" + i)));
+                    join(mixed.append(StreamId.of("invoice", "i-" + i), ExpectedVersion.noStream(),
+                            events("i" + i)));
+                }
+                client.jetStream().publish(notes + ".last", "last note".getBytes(UTF_8));
+
+                eventually().untilAsserted(() -> assertThat(followed).hasSize(6));
+                eventually().untilAsserted(() -> assertThat(followedOrders).hasSize(3));
+                assertThat(followedOrders).extracting(commit -> commit.stream().id())
+                        .containsExactly("o-1", "o-2", "o-3");
+            }
+            assertThat(join(mixed.readAll(0, 100, EventFilter.all()))).hasSize(6)
+                    .extracting(commit -> commit.stream().type().name()).containsOnly("order", "invoice");
+            assertThat(join(mixed.readAll(0, 2, EventFilter.aggregateTypes(ORDER))))
+                    .extracting(commit -> commit.stream().id()).containsExactly("o-1", "o-2");
+            assertThat(join(mixed.readAll(followed.get(5).position(), 10, EventFilter.all()))).isEmpty();
+        } finally {
+            management.deleteStream(shared.eventStream());
+        }
+    }
+
+    @Test
     void leaves_no_consumers_behind_after_many_reads_and_subscriptions() throws Exception {
         JetStreamManagement management = client.management();
         StreamId stream = StreamId.of("order", "busy");

@@ -32,6 +32,13 @@ import org.junit.jupiter.api.Test;
 @Tag("long")
 class NatsClusterIT {
 
+    /**
+     * How long the exactly-once read-back after a leader's death may take. One check reads each stream, each read
+     * waiting up to 10 s; in one CI run on a loaded 2-core machine the reads right after the election kept timing
+     * out for more than 30 s, so a check needs room for more than one slow round.
+     */
+    private static final Duration READ_BACK = Duration.ofSeconds(90);
+
     private static NatsCluster cluster;
     private static NatsClient client;
 
@@ -69,7 +76,7 @@ class NatsClusterIT {
 
         // A read just after the election may find nothing until the stream's new leader serves consumers (seen once
         // in CI: "got nothing for 5000 ms"); an entity's recovery retries the same way.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        Awaitility.await().atMost(READ_BACK).ignoreExceptions()
                 .untilAsserted(() -> acknowledged.assertAllStoredExactlyOnce(store));
         assertThat(client.management().getStreamInfo(names.eventStream()).getClusterInfo().getLeader())
                 .isNotEqualTo(cluster.server(leader).name());
@@ -78,7 +85,7 @@ class NatsClusterIT {
         try (NatsClient onRestarted = NatsClient.connect(cluster.server(leader).settings());
                 NatsEventStore readBack = NatsEventStore.start(onRestarted, names, NatsEventStoreSettings.defaults())) {
             // The restarted member catches up from the others; then it serves every acknowledged event too.
-            Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+            Awaitility.await().atMost(READ_BACK).ignoreExceptions()
                     .untilAsserted(() -> acknowledged.assertAllStoredExactlyOnce(readBack));
         }
         store.close();
@@ -124,7 +131,7 @@ class NatsClusterIT {
             writer.get(60, TimeUnit.SECONDS); // rethrows the first failed append
         }
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        Awaitility.await().atMost(READ_BACK).ignoreExceptions()
                 .untilAsserted(() -> acknowledged.assertAllStoredExactlyOnce(store));
         cluster.restart(leader);
         store.close();

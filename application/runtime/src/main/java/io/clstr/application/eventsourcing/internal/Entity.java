@@ -415,7 +415,8 @@ final class Entity<C, E, S> {
         }
     }
 
-    Object flushPosted() {
+    /** The flush posted behind the waiting messages is reached: they are decided, so append them together. */
+    Object flushDue() {
         flushPosted = false;
         flush();
         stopIfIdle();

@@ -23,7 +23,7 @@ public final class EntityBehavior {
                 .on(EntityMessage.RecoveryFailed.class, (entity, ctx, msg) -> entity.recoveryFailed(msg))
                 .on(EntityMessage.AppendDone.class, (entity, ctx, msg) -> entity.appendDone(msg))
                 .on(EntityMessage.SnapshotWritten.class, (entity, ctx, msg) -> entity.snapshotWritten())
-                .on(EntityMessage.Flush.class, (entity, ctx, msg) -> entity.flushPosted())
+                .on(EntityMessage.Flush.class, (entity, ctx, msg) -> entity.flushDue())
                 .postStop((entity, ctx) -> entity.stopped())
                 .build();
     }

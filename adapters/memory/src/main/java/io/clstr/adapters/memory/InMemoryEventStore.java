@@ -158,6 +158,13 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public CompletionStage<Long> streamVersion(StreamId stream) {
+        Objects.requireNonNull(stream, "stream");
+        StreamLog streamLog = streams.get(stream);
+        return CompletableFuture.completedFuture(streamLog == null ? 0L : streamLog.version());
+    }
+
+    @Override
     public CompletionStage<List<RecordedCommit>> readAll(long afterPosition, int maxCommits, EventFilter filter) {
         Objects.requireNonNull(filter, "filter");
         if (afterPosition < 0) {

@@ -156,6 +156,12 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
     }
 
     @Override
+    public CompletionStage<Long> streamVersion(StreamId stream) {
+        Objects.requireNonNull(stream, "stream");
+        return streamReader.version(stream, subjects.of(stream));
+    }
+
+    @Override
     public CompletionStage<List<RecordedCommit>> readAll(long afterPosition, int maxCommits, EventFilter filter) {
         Objects.requireNonNull(filter, "filter");
         if (maxCommits < 1) {

@@ -28,6 +28,8 @@ public final class ControllableEventStore implements EventStore {
 
     private final EventStore delegate;
     private final AtomicInteger appends = new AtomicInteger();
+    private final AtomicInteger versionLookups = new AtomicInteger();
+    private final AtomicInteger streamReads = new AtomicInteger();
     private final Queue<Held> held = new ArrayDeque<>();
     private final Queue<RuntimeException> failures = new ArrayDeque<>();
     private boolean holding;
@@ -111,10 +113,27 @@ public final class ControllableEventStore implements EventStore {
 
     @Override
     public CompletionStage<List<RecordedEvent>> readStream(StreamId stream, long fromVersion, long toVersion) {
+        streamReads.incrementAndGet();
         return delegate.readStream(stream, fromVersion, toVersion).thenApply(events -> {
             eventsRead.addAndGet(events.size());
             return events;
         });
+    }
+
+    @Override
+    public CompletionStage<Long> streamVersion(StreamId stream) {
+        versionLookups.incrementAndGet();
+        return delegate.streamVersion(stream);
+    }
+
+    /** How many times a stream's version was asked for. */
+    public int versionLookups() {
+        return versionLookups.get();
+    }
+
+    /** How many reads of single streams were made so far. */
+    public int streamReads() {
+        return streamReads.get();
     }
 
     /** How many events reads of single streams returned so far. */

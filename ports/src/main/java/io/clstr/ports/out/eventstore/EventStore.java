@@ -59,6 +59,15 @@ public interface EventStore {
         return readStream(stream, fromVersion, Long.MAX_VALUE);
     }
 
+    /**
+     * The version of the stream's last event; {@code 0} for a stream with no events. Recovery asks it first, so that
+     * a new or short stream costs no snapshot lookup. The default reads the whole stream; a store that knows a
+     * stream's head answers from it.
+     */
+    default CompletionStage<Long> streamVersion(StreamId stream) {
+        return readStream(stream, 1).thenApply(events -> events.isEmpty() ? 0L : events.get(events.size() - 1).version());
+    }
+
     /** Up to {@code maxCommits} matching commits with positions after {@code afterPosition}, in order. */
     CompletionStage<List<RecordedCommit>> readAll(long afterPosition, int maxCommits, EventFilter filter);
 

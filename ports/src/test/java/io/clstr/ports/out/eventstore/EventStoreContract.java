@@ -150,6 +150,22 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void tells_a_stream_s_version_zero_for_a_missing_stream_and_the_last_event_s_after_each_commit() {
+        StreamId stream = newStream(ORDER);
+        StreamId other = newStream(ORDER);
+        assertThat(join(store.streamVersion(stream))).isZero();
+
+        join(store.append(stream, ExpectedVersion.noStream(), events("a", "b", "c")));
+        join(store.append(other, ExpectedVersion.noStream(), events("x")));
+        assertThat(join(store.streamVersion(stream))).isEqualTo(3);
+
+        join(store.append(stream, ExpectedVersion.exactly(3), events("d")));
+        assertThat(join(store.streamVersion(stream))).isEqualTo(4);
+        assertThat(join(store.streamVersion(other))).isEqualTo(1);
+        assertThat(join(store.streamVersion(newStream(INVOICE)))).isZero();
+    }
+
+    @Test
     void rejects_no_stream_on_an_existing_stream_with_a_conflict_and_stores_nothing() {
         StreamId stream = newStream(ORDER);
         join(store.append(stream, ExpectedVersion.noStream(), events("first")));

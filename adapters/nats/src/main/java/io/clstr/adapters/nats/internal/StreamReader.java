@@ -53,6 +53,14 @@ public final class StreamReader {
         return result;
     }
 
+    /** The version of the aggregate's last event, read from its last commit on the stream leader; 0 if none. */
+    public CompletableFuture<Long> version(StreamId stream, String subject) {
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        lastCommit(stream, subject).thenApply(last -> last == null ? 0L : last.lastVersion())
+                .whenComplete((version, error) -> completeLater(result, version, error));
+        return result;
+    }
+
     /**
      * The aggregate's last commit, from the stream leader: NATS lets a replica answer direct gets once it is 90 %
      * caught up, so a replica's "last" may be old, and an entity that recovered from it would decide on a state
@@ -161,9 +169,8 @@ public final class StreamReader {
         return events;
     }
 
-    private void completeLater(CompletableFuture<List<RecordedEvent>> result, List<RecordedEvent> events,
-            Throwable error) {
-        Runnable completion = error == null ? () -> result.complete(events)
+    private <T> void completeLater(CompletableFuture<T> result, T value, Throwable error) {
+        Runnable completion = error == null ? () -> result.complete(value)
                 : () -> result.completeExceptionally(readFailure(error));
         try {
             callbacks.execute(completion);

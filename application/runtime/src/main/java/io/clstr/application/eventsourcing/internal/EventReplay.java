@@ -33,14 +33,28 @@ public final class EventReplay<C, E, S> {
         this.history = new AggregateHistory<>(env.aggregate(), env.store(), env.codec(), env.metrics());
     }
 
-    /** Full recovery: snapshot (if usable) and the commands of its window, plus tail. */
+    /**
+     * Full recovery. The stream's version comes first: a new stream needs no further read, and one shorter than a
+     * snapshot interval cannot have a snapshot under the current settings, so it is replayed without looking one
+     * up. A longer stream starts from its snapshot (if usable) and the commands of its window, plus the tail.
+     */
     CompletionStage<Recovery<S>> recover(StreamId stream) {
         long started = System.nanoTime();
-        CompletionStage<Recovery<S>> start = env.snapshots().isEmpty()
-                ? CompletableFuture.completedFuture(initial(stream, started))
-                : env.background().submit(() -> fromSnapshot(stream, started))
-                        .thenCompose(restored -> rebuildWindow(stream, restored.recovery(), restored.windowStart()));
-        return start.thenCompose(base -> catchUp(stream, base));
+        if (env.snapshots().isEmpty()) {
+            return catchUp(stream, initial(stream, started));
+        }
+        return env.store().streamVersion(stream).thenCompose(version -> {
+            if (version == 0) {
+                return CompletableFuture.completedFuture(initial(stream, started));
+            }
+            if (version < env.settings().snapshotEvery()) {
+                return catchUp(stream, initial(stream, started));
+            }
+            return env.background().submit(() -> fromSnapshot(stream, started))
+                    .thenCompose(restored -> rebuildWindow(stream, restored.recovery(), restored.windowStart()))
+                    .thenCompose(base -> base.version() >= version ? CompletableFuture.completedFuture(base)
+                            : catchUp(stream, base));
+        });
     }
 
     /**

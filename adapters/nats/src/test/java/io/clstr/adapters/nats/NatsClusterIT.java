@@ -137,6 +137,39 @@ class NatsClusterIT {
         store.close();
     }
 
+    /**
+     * A stream longer than a chain read (so it is read through a consumer) stays readable while one of the three
+     * servers is down: on 2.9 a short-lived consumer may be placed on the missing server and never deliver.
+     */
+    @Test
+    void a_long_stream_stays_readable_while_a_server_is_down() throws Exception {
+        NatsNames names = UniqueNames.natsNames();
+        NatsEventStore store = NatsEventStore.start(client, names, NatsEventStoreSettings.defaults().withReplicas(3));
+        StreamId stream = StreamId.of("order", "long");
+        int length = 3 * NatsEventStoreSettings.defaults().chainReadLimit();
+        for (long version = 0; version < length; version++) {
+            store.append(stream, ExpectedVersion.exactly(version),
+                    List.of(new EventData("test.appended.v1", ("e-" + version).getBytes(StandardCharsets.UTF_8))))
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        // A follower this client is not connected to: the fault is a missing replica, not a lost connection.
+        List<String> spared = List.of(
+                client.management().getStreamInfo(names.eventStream()).getClusterInfo().getLeader(),
+                client.connection().getServerInfo().getServerName());
+        int follower = java.util.stream.IntStream.range(0, cluster.servers().size())
+                .filter(i -> !spared.contains(cluster.server(i).name())).findFirst().orElseThrow();
+        cluster.server(follower).kill();
+        try {
+            for (int read = 0; read < 10; read++) {
+                assertThat(store.readStream(stream, 1).toCompletableFuture().get(20, TimeUnit.SECONDS))
+                        .as("read %d", read).hasSize(length);
+            }
+        } finally {
+            cluster.restart(follower);
+            store.close();
+        }
+    }
+
     private static int indexOf(String serverName) {
         List<NatsServer> servers = cluster.servers();
         for (int i = 0; i < servers.size(); i++) {

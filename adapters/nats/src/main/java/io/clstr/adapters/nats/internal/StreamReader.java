@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one aggregate's events, choosing per read the fastest way NATS 2.9 offers.
@@ -19,15 +22,25 @@ import java.util.concurrent.RejectedExecutionException;
  * parallel direct gets by sequence: one round trip per {@value CommitCodec#MAX_LINKS} commits, with no
  * server-side state and no scan. A long read (more than {@code chainLimit} versions before the last commit)
  * uses an ephemeral consumer filtered on the aggregate's subject instead, which streams the commits in one go
- * but costs a consumer creation and, on 2.9, a scan of the stream between the aggregate's commits.
+ * but costs a consumer creation and, on 2.9, a scan of the stream between the aggregate's commits. When a
+ * consumer read fails (on 2.9 a short-lived consumer may be placed on a server that is down, and never deliver),
+ * the read follows the links after all, and so do long reads for a while after it.
  */
 public final class StreamReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamReader.class);
+    /**
+     * How long long reads follow commit links after a consumer read failed: while a server is missing, every
+     * consumer placed on it would cost a read its whole idle timeout.
+     */
+    private static final long CONSUMER_PAUSE = TimeUnit.SECONDS.toNanos(30);
 
     private final CommitFetcher fetcher;
     private final ConsumerReads consumers;
     private final StreamHeads heads;
     private final Executor callbacks;
     private final int chainLimit;
+    private volatile long consumersFailedAt = System.nanoTime() - CONSUMER_PAUSE - 1;
 
     public StreamReader(CommitFetcher fetcher, ConsumerReads consumers, StreamHeads heads, Executor callbacks,
             int chainLimit) {
@@ -80,9 +93,25 @@ public final class StreamReader {
         if (from > to) {
             return CompletableFuture.completedFuture(List.of());
         }
-        if (head.firstVersion() - from > chainLimit) {
-            return readWithConsumer(stream, subject, from, to);
+        if (head.firstVersion() - from > chainLimit && System.nanoTime() - consumersFailedAt > CONSUMER_PAUSE) {
+            return readWithConsumer(stream, subject, from, to).exceptionallyCompose(error -> {
+                consumersFailedAt = System.nanoTime();
+                LOG.warn("reading {} through a consumer failed ({}); following commit links instead, for every long"
+                        + " read of the next {} s", stream, Failures.unwrap(error).getMessage(),
+                        TimeUnit.NANOSECONDS.toSeconds(CONSUMER_PAUSE));
+                return walkBack(stream, subject, from, to, head);
+            });
         }
+        return walkBack(stream, subject, from, to, head);
+    }
+
+    /**
+     * Follows the links back from {@code head} with direct gets, which any replica answers, so this also works
+     * while a server is missing; on 2.9 a short-lived consumer may be placed on the missing server and never
+     * deliver.
+     */
+    private CompletableFuture<List<RecordedEvent>> walkBack(StreamId stream, String subject, long from, long to,
+            StoredCommit head) {
         List<StoredCommit> newestFirst = new ArrayList<>();
         newestFirst.add(head);
         return walkBack(stream, subject, newestFirst, from, to);

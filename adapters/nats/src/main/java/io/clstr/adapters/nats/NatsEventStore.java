@@ -83,7 +83,7 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
         readDispatcher.subscribe(LEADER_ELECTED_ADVISORY + names.eventStream(),
                 advisory -> onLeaderElected());
         this.streamReader = new StreamReader(fetcher, consumers, heads, client.callbacks(), settings.chainReadLimit());
-        this.feedReader = new FeedReader(consumers, subjects);
+        this.feedReader = new FeedReader(consumers, fetcher, subjects);
     }
 
     /**

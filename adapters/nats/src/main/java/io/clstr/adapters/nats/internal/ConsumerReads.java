@@ -35,6 +35,9 @@ public final class ConsumerReads {
     private static final Duration IDLE_HEARTBEAT = Duration.ofSeconds(5);
     private static final String STALLED_HEADER = "Nats-Consumer-Stalled";
     private static final int FLOW_OR_HEARTBEAT = 100;
+    /** A creation answers in milliseconds when the consumer's server is up. */
+    private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(2);
+    private static final int CREATE_ATTEMPTS = 3;
 
     private final Connection connection;
     private final Dispatcher dispatcher;
@@ -91,10 +94,31 @@ public final class ConsumerReads {
         R result();
     }
 
+    /**
+     * Reads through a new consumer. A consumer whose creation goes unanswered is given up after
+     * {@link #CREATE_TIMEOUT} and created again, up to {@value #CREATE_ATTEMPTS} times: while a server is down,
+     * 2.9 may place the consumer on it, and nothing ever answers.
+     */
     public <R> CompletableFuture<R> read(Request request, Collector<R> collector) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        attempt(request, collector, 1, result);
+        return result;
+    }
+
+    private <R> void attempt(Request request, Collector<R> collector, int attempt, CompletableFuture<R> result) {
         Read<R> read = new Read<>(namePrefix + NUID.nextGlobal(), collector);
         read.start(request);
-        return read.result;
+        read.result.whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(value);
+            } else if (read.neverAnswered() && attempt < CREATE_ATTEMPTS) {
+                LOG.info("read consumer on {} was not created in {} ms (attempt {}); creating another", stream,
+                        CREATE_TIMEOUT.toMillis(), attempt);
+                attempt(request, collector, attempt + 1, result);
+            } else {
+                result.completeExceptionally(error);
+            }
+        });
     }
 
     private final class Read<R> implements MessageHandler {
@@ -105,6 +129,8 @@ public final class ConsumerReads {
         private Subscription subscription;
         private long nextConsumerSequence = 1;
         private boolean finished;
+        /** Whether the server answered the creation; guarded by this. */
+        private boolean answered;
         private volatile long lastActivity = System.nanoTime();
 
         Read(String name, Collector<R> collector) {
@@ -120,7 +146,8 @@ public final class ConsumerReads {
                     subscription = dispatcher.subscribe(deliverSubject, this);
                 }
                 connection.requestWithTimeout("$JS.API.CONSUMER.CREATE." + stream + "." + name, null,
-                                createRequest(request, deliverSubject), idleTimeout)
+                                createRequest(request, deliverSubject),
+                                CREATE_TIMEOUT.compareTo(idleTimeout) < 0 ? CREATE_TIMEOUT : idleTimeout)
                         .whenComplete((reply, error) -> created(reply, error));
             } catch (RuntimeException e) {
                 synchronized (this) {
@@ -187,6 +214,7 @@ public final class ConsumerReads {
         private void created(Message reply, Throwable error) {
             lastActivity = System.nanoTime();
             synchronized (this) {
+                answered = error == null;
                 if (finished) {
                     return;
                 }
@@ -202,6 +230,11 @@ public final class ConsumerReads {
                     finish();
                 }
             }
+        }
+
+        /** Whether this read failed with its creation unanswered and nothing delivered: it may be tried again. */
+        synchronized boolean neverAnswered() {
+            return !answered && nextConsumerSequence == 1;
         }
 
         private void answerFlowControl(Message status) {

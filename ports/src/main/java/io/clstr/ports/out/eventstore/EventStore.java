@@ -65,7 +65,8 @@ public interface EventStore {
      * stream's head answers from it.
      */
     default CompletionStage<Long> streamVersion(StreamId stream) {
-        return readStream(stream, 1).thenApply(events -> events.isEmpty() ? 0L : events.get(events.size() - 1).version());
+        return readStream(stream, 1)
+                .thenApply(events -> events.isEmpty() ? 0L : events.get(events.size() - 1).version());
     }
 
     /** Up to {@code maxCommits} matching commits with positions after {@code afterPosition}, in order. */

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>So before creating, a process claims the stream over core NATS: it answers on the stream's claim subject
  * while it claims, asks that subject who else claims, and creates only when no other claimant has a smaller
- * claim id; the others wait until the stream exists. A create request that timed out is never sent again
+ * claim id and the stream still does not exist (a claimant that finished creating it has released its claim); the
+ * others wait until the stream exists. A create request that timed out is never sent again
  * while it may still be in flight: the creator waits for the stream to appear instead, and only claims again
  * when it has not appeared after a while (the request was lost).
  */
@@ -67,6 +68,11 @@ public final class StreamCreation {
             try (Claim claim = new Claim(connection, stream)) {
                 won = claim.won();
                 if (won) {
+                    // Another process may have created it, and released its claim, since the lookup above.
+                    T createdMeanwhile = lookup.find();
+                    if (createdMeanwhile != null) {
+                        return createdMeanwhile;
+                    }
                     try {
                         return create.create();
                     } catch (IOException timedOut) {

@@ -131,8 +131,62 @@ class NatsStartupIT {
         }
     }
 
+    /**
+     * A create whose answer timed out may still be carried out: its sender keeps its claim until the stream appears,
+     * so a process that claims meanwhile waits instead of sending a second create.
+     */
+    @Test
+    void a_create_that_timed_out_keeps_its_claim_until_the_stream_appears() throws Exception {
+        try (NatsCluster cluster = NatsCluster.start(3);
+                NatsClient slow = NatsClient.connect(cluster.settings());
+                NatsClient other = NatsClient.connect(cluster.settings())) {
+            String stream = UniqueNames.natsNames().eventStream();
+            AtomicInteger creates = new AtomicInteger();
+            java.util.concurrent.CountDownLatch timedOut = new java.util.concurrent.CountDownLatch(1);
+            CompletableFuture<StreamInfo> slowEnsure = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return StreamCreation.ensure(slow.connection(), stream, () -> lookup(slow, stream), () -> {
+                        creates.incrementAndGet();
+                        // The request reaches the server late, after its sender has given up on the answer.
+                        CompletableFuture.runAsync(() -> create(slow, stream),
+                                CompletableFuture.delayedExecutor(1500, java.util.concurrent.TimeUnit.MILLISECONDS));
+                        timedOut.countDown();
+                        throw new IOException("timed out (as a busy server's answer does)");
+                    });
+                } catch (IOException | JetStreamApiException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(timedOut.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            assertThat(ensure(other, stream, creates).getConfiguration().getName()).isEqualTo(stream);
+            assertThat(slowEnsure.join().getConfiguration().getName()).isEqualTo(stream);
+            assertThat(creates).as("create requests sent").hasValue(1);
+        }
+    }
+
     private static StreamInfo ensure(NatsClient client, String stream, AtomicInteger creates) {
         return ensure(client, stream, creates, false);
+    }
+
+    private static StreamInfo lookup(NatsClient client, String stream) throws IOException, JetStreamApiException {
+        try {
+            return client.management().getStreamInfo(stream);
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == 10059) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static StreamInfo create(NatsClient client, String stream) {
+        try {
+            return client.management().addStream(StreamConfiguration.builder().name(stream)
+                    .subjects(stream.toLowerCase() + ".>").storageType(StorageType.File).replicas(3).build());
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code missesFirstLookup}: the first lookup answers "no stream", as one made just before a creation. */
@@ -144,18 +198,10 @@ class NatsStartupIT {
                 if (missed.compareAndSet(false, true)) {
                     return null;
                 }
-                try {
-                    return client.management().getStreamInfo(stream);
-                } catch (JetStreamApiException e) {
-                    if (e.getApiErrorCode() == 10059) {
-                        return null;
-                    }
-                    throw e;
-                }
+                return lookup(client, stream);
             }, () -> {
                 creates.incrementAndGet();
-                return client.management().addStream(StreamConfiguration.builder().name(stream)
-                        .subjects(stream.toLowerCase() + ".>").storageType(StorageType.File).replicas(3).build());
+                return create(client, stream);
             });
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException(e);

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * <p>So before creating, a process claims the stream over core NATS: it answers on the stream's claim subject
  * while it claims, asks that subject who else claims, and creates only when no other claimant has a smaller
  * claim id and the stream still does not exist (a claimant that finished creating it has released its claim); the
- * others wait until the stream exists. A create request that timed out is never sent again
- * while it may still be in flight: the creator waits for the stream to appear instead, and only claims again
- * when it has not appeared after a while (the request was lost).
+ * others wait until the stream exists. A claimant that has won answers every later claimant that it has, so none
+ * wins beside it. A create request that timed out is never sent again while it may still be in flight: the creator
+ * keeps its claim and waits for the stream to appear, and only claims again when it has not appeared after a while
+ * (the request was lost).
  */
 public final class StreamCreation {
 
@@ -64,10 +65,8 @@ public final class StreamCreation {
             if (existing != null) {
                 return existing;
             }
-            boolean won;
             try (Claim claim = new Claim(connection, stream)) {
-                won = claim.won();
-                if (won) {
+                if (claim.won()) {
                     // Another process may have created it, and released its claim, since the lookup above.
                     T createdMeanwhile = lookup.find();
                     if (createdMeanwhile != null) {
@@ -78,11 +77,15 @@ public final class StreamCreation {
                     } catch (IOException timedOut) {
                         LOG.info("creating {} timed out; waiting for it to appear rather than asking twice", stream);
                     }
+                    // The claim is kept while the create may still be in flight, so that no one else sends one.
+                    T created = awaitCreated(lookup);
+                    if (created != null) {
+                        return created;
+                    }
+                    continue;
                 }
             }
-            if (!won) {
-                LOG.info("another process creates {}; waiting for it", stream);
-            }
+            LOG.info("another process creates {}; waiting for it", stream);
             T created = awaitCreated(lookup);
             if (created != null) {
                 return created;
@@ -119,24 +122,29 @@ public final class StreamCreation {
 
     /** This process's claim on creating one stream, answered to other claimants while it is held. */
     private static final class Claim implements AutoCloseable {
+        /** The answer of a claim that has won: it sorts before every id, so no later claimant wins beside it. */
+        private static final String CREATING = "!creating";
+
         private final Connection connection;
         private final String subject;
         private final String id = UUID.randomUUID().toString();
         private final Dispatcher answers;
+        /** What this claim answers: its id, or {@link #CREATING} once it has won. */
+        private volatile String answer = id;
 
         Claim(Connection connection, String stream) throws IOException {
             this.connection = connection;
             this.subject = "_CLSTR.create." + stream;
             this.answers = connection.createDispatcher(message -> {
                 if (message.getReplyTo() != null) {
-                    connection.publish(message.getReplyTo(), id.getBytes(StandardCharsets.UTF_8));
+                    connection.publish(message.getReplyTo(), answer.getBytes(StandardCharsets.UTF_8));
                 }
             });
             answers.subscribe(subject);
             flush();
         }
 
-        /** Whether no other process claims the stream with a smaller id. */
+        /** Whether no other process claims the stream with a smaller id (or has already won). */
         boolean won() throws IOException {
             pause(PROPAGATION);
             String inbox = connection.createInbox();
@@ -157,7 +165,11 @@ public final class StreamCreation {
                     }
                 }
                 others.remove(id);
-                return others.stream().allMatch(other -> other.compareTo(id) > 0);
+                if (others.stream().allMatch(other -> other.compareTo(id) > 0)) {
+                    answer = CREATING;
+                    return true;
+                }
+                return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while claiming " + subject, e);

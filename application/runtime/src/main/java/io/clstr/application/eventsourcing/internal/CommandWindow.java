@@ -45,7 +45,7 @@ public final class CommandWindow {
     /** Longs per entry in {@link #acceptedEntries()}. */
     static final int ENTRY_LONGS = 4;
 
-    private static final int INITIAL_CAPACITY = 16;
+    private static final int INITIAL_CAPACITY = 4;
     private static final int MAX_REJECTIONS = 32;
     private static final long EMPTY = 0L;
 

@@ -9,6 +9,7 @@ import io.clstr.domain.kernel.Aggregate;
 import io.clstr.ports.out.codec.Codec;
 import io.clstr.ports.out.eventstore.EventStore;
 import io.clstr.ports.out.metrics.ActorMetrics;
+import io.clstr.ports.out.snapshot.SnapshotStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,14 @@ final class EntityFixture implements AutoCloseable {
 
     <C, E, S> EntityRuntime<C, E, S> runtime(Aggregate<C, E, S> aggregate, EntitySettings settings,
             EventStore eventStore) {
+        return runtime(aggregate, settings, eventStore, snapshots);
+    }
+
+    <C, E, S> EntityRuntime<C, E, S> runtime(Aggregate<C, E, S> aggregate, EntitySettings settings,
+            EventStore eventStore, SnapshotStore snapshotStore) {
         EntityRuntime<C, E, S> runtime = EntityRuntime.builder(aggregate)
                 .eventStore(eventStore)
-                .snapshots(snapshots)
+                .snapshots(snapshotStore)
                 .codec(codec)
                 .actors(actors)
                 .background(background)

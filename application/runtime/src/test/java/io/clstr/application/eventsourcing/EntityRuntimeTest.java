@@ -780,48 +780,38 @@ class EntityRuntimeTest {
                     fixture.snapshots.delete(stream);
                 }
             };
-            EntityRuntime<CountCommand, CountEvent, Count> runtime = EntityRuntime.builder(new CountAggregate())
-                    .eventStore(fixture.store)
-                    .snapshots(counted)
-                    .codec(fixture.codec)
-                    .actors(fixture.actors)
-                    .background(fixture.background)
-                    .settings(EntitySettings.defaults().withSnapshotEvery(10))
-                    .build();
-            try {
-                // A new stream: its version (0) is all recovery reads.
-                join(runtime.execute(CommandRequest.of("new", new Increment(1), "new-1"), TIMEOUT));
-                assertThat(fixture.store.versionLookups()).isEqualTo(1);
-                assertThat(lookups.get()).isZero();
-                assertThat(fixture.store.streamReads()).isZero();
+            EntityRuntime<CountCommand, CountEvent, Count> runtime = fixture.runtime(new CountAggregate(),
+                    EntitySettings.defaults().withSnapshotEvery(10), fixture.store, counted);
+            // A new stream: its version (0) is all recovery reads.
+            join(runtime.execute(CommandRequest.of("new", new Increment(1), "new-1"), TIMEOUT));
+            assertThat(fixture.store.versionLookups()).isEqualTo(1);
+            assertThat(lookups.get()).isZero();
+            assertThat(fixture.store.streamReads()).isZero();
 
-                // Shorter than a snapshot interval: replayed whole, no snapshot looked up.
-                for (int i = 1; i <= 9; i++) {
-                    join(runtime.execute(CommandRequest.of("short", new Increment(i), "short-" + i), TIMEOUT));
-                }
-                // Exactly one interval long: its snapshot is at the stream's head, so there is no tail to read.
-                for (int i = 1; i <= 10; i++) {
-                    join(runtime.execute(CommandRequest.of("long", new Increment(i), "long-" + i), TIMEOUT));
-                }
-                await().atMost(TIMEOUT).until(() -> fixture.snapshots.load(StreamId.of("count", "long"))
-                        .map(s -> s.version() == 10).orElse(false));
-                join(runtime.passivate(id -> true));
-                int readsBefore = fixture.store.streamReads();
-
-                assertThat(join(runtime.state("short", TIMEOUT))).isEqualTo(new Versioned<>(new Count("short", 45), 9));
-                assertThat(lookups.get()).isZero();
-                assertThat(fixture.store.streamReads() - readsBefore).isEqualTo(1);
-
-                assertThat(join(runtime.state("long", TIMEOUT))).isEqualTo(new Versioned<>(new Count("long", 55), 10));
-                assertThat(lookups.get()).isEqualTo(1);
-                // One read: the command ids of the snapshot's window, from the events it covers.
-                assertThat(fixture.store.streamReads() - readsBefore).isEqualTo(2);
-                // The window came back with the snapshot's events: a retry is answered, not applied again.
-                assertThat(join(runtime.execute(CommandRequest.of("long", new Increment(4), "long-4"), TIMEOUT)))
-                        .isEqualTo(new CommandResult.Accepted<>(new Count("long", 10), 4, true));
-            } finally {
-                runtime.close(Duration.ofSeconds(5));
+            // Shorter than a snapshot interval: replayed whole, no snapshot looked up.
+            for (int i = 1; i <= 9; i++) {
+                join(runtime.execute(CommandRequest.of("short", new Increment(i), "short-" + i), TIMEOUT));
             }
+            // Exactly one interval long: its snapshot is at the stream's head, so there is no tail to read.
+            for (int i = 1; i <= 10; i++) {
+                join(runtime.execute(CommandRequest.of("long", new Increment(i), "long-" + i), TIMEOUT));
+            }
+            await().atMost(TIMEOUT).until(() -> fixture.snapshots.load(StreamId.of("count", "long"))
+                    .map(s -> s.version() == 10).orElse(false));
+            join(runtime.passivate(id -> true));
+            int readsBefore = fixture.store.streamReads();
+
+            assertThat(join(runtime.state("short", TIMEOUT))).isEqualTo(new Versioned<>(new Count("short", 45), 9));
+            assertThat(lookups.get()).isZero();
+            assertThat(fixture.store.streamReads() - readsBefore).isEqualTo(1);
+
+            assertThat(join(runtime.state("long", TIMEOUT))).isEqualTo(new Versioned<>(new Count("long", 55), 10));
+            assertThat(lookups.get()).isEqualTo(1);
+            // One read: the command ids of the snapshot's window, from the events it covers.
+            assertThat(fixture.store.streamReads() - readsBefore).isEqualTo(2);
+            // The window came back with the snapshot's events: a retry is answered, not applied again.
+            assertThat(join(runtime.execute(CommandRequest.of("long", new Increment(4), "long-4"), TIMEOUT)))
+                    .isEqualTo(new CommandResult.Accepted<>(new Count("long", 10), 4, true));
         }
 
         @Test

@@ -335,10 +335,7 @@ public final class CommitAppender {
 
         /** A duplicate acknowledgement carries only the sequence; the versions are in the stored commit. */
         private void reportEarlierCommit(long sequence) {
-            fetcher.at(sequence)
-                    .thenCompose(commit -> commit != null ? CompletableFuture.completedFuture(commit)
-                            : fetcher.atFromLeader(sequence))
-                    .thenAccept(commit -> {
+            fetcher.at(sequence).thenAccept(commit -> {
                         if (commit == null || !commit.subject().equals(subject)) {
                             fail(new EventStoreException("commit " + commitId + " is a duplicate of sequence "
                                     + sequence + ", which is not a commit of " + stream));

@@ -37,17 +37,18 @@ public final class CommitFetcher {
         this.timeout = timeout;
     }
 
-    /** The commit at a stream sequence, or {@code null} if there is none. */
+    /**
+     * The commit at a stream sequence, or {@code null} if there is none: from any replica, and from the leader when
+     * the replica that answered did not have it yet.
+     */
     public CompletableFuture<StoredCommit> at(long sequence) {
-        return direct(directGet, ("{\"seq\":" + sequence + "}").getBytes(StandardCharsets.US_ASCII));
+        return direct(directGet, ("{\"seq\":" + sequence + "}").getBytes(StandardCharsets.US_ASCII))
+                .thenCompose(commit -> commit != null ? CompletableFuture.completedFuture(commit)
+                        : leader("{\"seq\":" + sequence + "}"));
     }
 
     public CompletableFuture<StoredCommit> lastFromLeader(String subject) {
         return leader("{\"last_by_subj\":\"" + subject + "\"}");
-    }
-
-    public CompletableFuture<StoredCommit> atFromLeader(long sequence) {
-        return leader("{\"seq\":" + sequence + "}");
     }
 
     private CompletableFuture<StoredCommit> direct(String apiSubject, byte[] request) {

@@ -64,9 +64,7 @@ public final class FeedReader {
             List<RecordedCommit> page) {
         List<CompletableFuture<StoredCommit>> batch = new ArrayList<>(SEQUENCE_BATCH);
         for (long sequence = after + 1; sequence <= after + SEQUENCE_BATCH; sequence++) {
-            long wanted = sequence;
-            batch.add(fetcher.at(wanted).thenCompose(commit -> commit != null
-                    ? CompletableFuture.completedFuture(commit) : fetcher.atFromLeader(wanted)));
+            batch.add(fetcher.at(sequence));
         }
         return CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             for (CompletableFuture<StoredCommit> fetched : batch) {

@@ -131,9 +131,7 @@ public final class StreamReader {
         int count = (int) Math.min(links.length, oldest.firstVersion() - from);
         List<CompletableFuture<StoredCommit>> batch = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            long sequence = links[i];
-            batch.add(fetcher.at(sequence).thenCompose(commit -> commit != null
-                    ? CompletableFuture.completedFuture(commit) : fetcher.atFromLeader(sequence)));
+            batch.add(fetcher.at(links[i]));
         }
         return CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             long expectedLast = oldest.firstVersion() - 1;

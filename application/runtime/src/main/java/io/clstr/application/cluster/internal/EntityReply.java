@@ -1,12 +1,6 @@
 package io.clstr.application.cluster.internal;
 
 import io.clstr.domain.kernel.Rejection;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * An entity's answer as it crosses the transport. Outcomes keep their kind, so a business rejection
@@ -55,63 +49,62 @@ public sealed interface EntityReply {
     }
 
     default byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            if (this instanceof Accepted accepted) {
-                out.writeByte(1);
-                out.writeLong(accepted.version());
-                out.writeBoolean(accepted.repeated());
-                out.writeUTF(accepted.stateType());
-                out.writeInt(accepted.state().length);
-                out.write(accepted.state());
-            } else if (this instanceof Rejected rejected) {
-                out.writeByte(2);
-                out.writeLong(rejected.version());
-                out.writeBoolean(rejected.repeated());
-                out.writeUTF(rejected.rejection().code());
-                out.writeUTF(rejected.rejection().message());
-                // Last, so a node of the previous release, which stops before it, still reads the rest.
-                out.writeUTF(rejected.rejection().kind().name());
-            } else if (this instanceof Mismatch mismatch) {
-                out.writeByte(3);
-                out.writeLong(mismatch.expected());
-                out.writeLong(mismatch.actual());
-            } else if (this instanceof State state) {
-                out.writeByte(4);
-                out.writeLong(state.version());
-                out.writeUTF(state.stateType());
-                out.writeInt(state.state().length);
-                out.write(state.state());
-            } else {
-                Failure failure = (Failure) this;
-                out.writeByte(5);
-                out.writeUTF(failure.kind().name());
-                out.writeUTF(failure.message());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (this instanceof Accepted accepted) {
+            return new WireWriter(32 + accepted.stateType().length() + accepted.state().length)
+                    .writeByte(1)
+                    .writeLong(accepted.version())
+                    .writeBoolean(accepted.repeated())
+                    .writeUtf(accepted.stateType())
+                    .writeBytes(accepted.state())
+                    .toByteArray();
         }
-        return bytes.toByteArray();
+        if (this instanceof Rejected rejected) {
+            return new WireWriter(64)
+                    .writeByte(2)
+                    .writeLong(rejected.version())
+                    .writeBoolean(rejected.repeated())
+                    .writeUtf(rejected.rejection().code())
+                    .writeUtf(rejected.rejection().message())
+                    // Last, so a node of the previous release, which stops before it, still reads the rest.
+                    .writeUtf(rejected.rejection().kind().name())
+                    .toByteArray();
+        }
+        if (this instanceof Mismatch mismatch) {
+            return new WireWriter(17).writeByte(3).writeLong(mismatch.expected()).writeLong(mismatch.actual())
+                    .toByteArray();
+        }
+        if (this instanceof State state) {
+            return new WireWriter(32 + state.stateType().length() + state.state().length)
+                    .writeByte(4)
+                    .writeLong(state.version())
+                    .writeUtf(state.stateType())
+                    .writeBytes(state.state())
+                    .toByteArray();
+        }
+        Failure failure = (Failure) this;
+        return new WireWriter(64).writeByte(5).writeUtf(failure.kind().name()).writeUtf(failure.message())
+                .toByteArray();
     }
 
     /** Reads a reply; fails with {@link IllegalArgumentException} on anything malformed. */
     static EntityReply decode(byte[] body) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+        try {
+            WireReader in = new WireReader(body);
             byte kind = in.readByte();
             switch (kind) {
                 case 1: {
                     long version = in.readLong();
                     boolean repeated = in.readBoolean();
-                    String type = in.readUTF();
-                    return new Accepted(version, repeated, type, Frames.bytes(in));
+                    String type = in.readUtf();
+                    return new Accepted(version, repeated, type, in.readBytes());
                 }
                 case 2: {
                     long version = in.readLong();
                     boolean repeated = in.readBoolean();
-                    String code = in.readUTF();
-                    String message = in.readUTF();
+                    String code = in.readUtf();
+                    String message = in.readUtf();
                     // A node of the previous release sends no kind: its rejections were all conflicts.
-                    Rejection.Kind rejectionKind = in.available() > 0 ? Rejection.Kind.valueOf(in.readUTF())
+                    Rejection.Kind rejectionKind = in.hasMore() ? Rejection.Kind.valueOf(in.readUtf())
                             : Rejection.Kind.CONFLICT;
                     return new Rejected(version, repeated, new Rejection(code, message, rejectionKind));
                 }
@@ -119,15 +112,15 @@ public sealed interface EntityReply {
                     return new Mismatch(in.readLong(), in.readLong());
                 case 4: {
                     long version = in.readLong();
-                    String type = in.readUTF();
-                    return new State(version, type, Frames.bytes(in));
+                    String type = in.readUtf();
+                    return new State(version, type, in.readBytes());
                 }
                 case 5:
-                    return new Failure(FailureKind.valueOf(in.readUTF()), in.readUTF());
+                    return new Failure(FailureKind.valueOf(in.readUtf()), in.readUtf());
                 default:
                     throw new IllegalArgumentException("unknown reply kind " + kind);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("malformed entity reply", e);
         }
     }

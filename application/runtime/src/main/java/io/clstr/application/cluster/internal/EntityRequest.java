@@ -1,11 +1,5 @@
 package io.clstr.application.cluster.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -44,28 +38,24 @@ public record EntityRequest(byte operation, String aggregateType, String entityI
     }
 
     public byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + payload.length);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeByte(operation);
-            out.writeUTF(aggregateType);
-            out.writeUTF(entityId);
-            out.writeUTF(commandId);
-            out.writeLong(expectedVersion);
-            out.writeLong(timeoutMillis);
-            out.writeUTF(payloadType);
-            out.writeInt(payload.length);
-            out.write(payload);
-            out.writeLong(fingerprint);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return new WireWriter(64 + payload.length)
+                .writeByte(FORMAT)
+                .writeByte(operation)
+                .writeUtf(aggregateType)
+                .writeUtf(entityId)
+                .writeUtf(commandId)
+                .writeLong(expectedVersion)
+                .writeLong(timeoutMillis)
+                .writeUtf(payloadType)
+                .writeBytes(payload)
+                .writeLong(fingerprint)
+                .toByteArray();
     }
 
     /** Reads a request; fails with {@link IllegalArgumentException} on anything malformed. */
     public static EntityRequest decode(byte[] body) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+        try {
+            WireReader in = new WireReader(body);
             if (in.readByte() != FORMAT) {
                 throw new IllegalArgumentException("unknown request format");
             }
@@ -73,17 +63,17 @@ public record EntityRequest(byte operation, String aggregateType, String entityI
             if (operation != EXECUTE && operation != READ_STATE) {
                 throw new IllegalArgumentException("unknown operation " + operation);
             }
-            String type = in.readUTF();
-            String entityId = in.readUTF();
-            String commandId = in.readUTF();
+            String type = in.readUtf();
+            String entityId = in.readUtf();
+            String commandId = in.readUtf();
             long expected = in.readLong();
             long timeout = in.readLong();
-            String payloadType = in.readUTF();
-            byte[] payload = Frames.bytes(in);
+            String payloadType = in.readUtf();
+            byte[] payload = in.readBytes();
             long fingerprint = in.readLong();
             return new EntityRequest(operation, type, entityId, commandId, expected, timeout, payloadType, payload,
                     fingerprint);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("malformed entity request", e);
         }
     }

@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.clstr.adapters.nats.NatsNames;
 import io.clstr.adapters.nats.testing.NatsServer;
 import io.clstr.application.cluster.ShardMap;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,6 +120,15 @@ class NatsNodesIT {
                     .isEqualTo(200);
         }
         assertThat(json(n2.get("/counters/shared")).path("value").asLong()).isEqualTo(6);
+        // An id beyond ASCII crosses the wire in both directions too: at least two of the nodes reach its owner remotely.
+        String id = "z\u00e4hler-\u20ac-\ud83d\ude00";
+        String path = "/counters/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        for (TestNode node : List.of(n1, n2, n3)) {
+            HttpResponse<String> incremented = node.post(path + "/increment", null);
+            assertThat(incremented.statusCode()).as(incremented.body()).isEqualTo(200);
+            assertThat(json(incremented).path("counterId").asText()).isEqualTo(id);
+        }
+        assertThat(json(n1.get(path)).path("value").asLong()).isEqualTo(3);
         assertThat(json(n1.get("/cluster")).path("members")).hasSize(3);
     }
 

@@ -1,6 +1,5 @@
 package io.clstr.adapters.memory;
 
-import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -13,14 +12,14 @@ import java.util.function.BooleanSupplier;
  * busy readers cost writers nothing. A reader announces itself before re-checking for news and only then
  * parks, and a writer publishes before looking for sleepers, so a wake-up is never lost.
  *
- * <p>A reader that has caught up first naps for {@link #NAP} without announcing itself, and asks to be woken only
+ * <p>A reader that has caught up first naps for half a millisecond without announcing itself, and asks to be woken only
  * if nothing arrived meanwhile. Under a steady stream of writes it then reads in batches and writers never wake
  * it: a wake-up per write cost a system call on the writer and a thread switch on the reader for every commit.
  * The price is up to one nap of delay before a reader sees a write.
  */
 final class Wakeups {
 
-    static final Duration NAP = Duration.ofNanos(500_000);
+    private static final long NAP_NANOS = 500_000;
 
     private final CopyOnWriteArrayList<DeliveryThread> readers = new CopyOnWriteArrayList<>();
     private final AtomicInteger sleeping = new AtomicInteger();
@@ -39,7 +38,7 @@ final class Wakeups {
 
     /** Parks the calling reader unless {@code ready} holds; returns on news, on a wake-up or spuriously. */
     void sleepUnless(DeliveryThread reader, BooleanSupplier ready) {
-        LockSupport.parkNanos(this, NAP.toNanos());
+        LockSupport.parkNanos(this, NAP_NANOS);
         if (ready.getAsBoolean() || reader.isClosed()) {
             return;
         }

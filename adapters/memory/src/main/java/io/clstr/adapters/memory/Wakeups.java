@@ -12,10 +12,10 @@ import java.util.function.BooleanSupplier;
  * busy readers cost writers nothing. A reader announces itself before re-checking for news and only then
  * parks, and a writer publishes before looking for sleepers, so a wake-up is never lost.
  *
- * <p>A reader that has caught up first naps for half a millisecond without announcing itself, and asks to be woken only
- * if nothing arrived meanwhile. Under a steady stream of writes it then reads in batches and writers never wake
- * it: a wake-up per write cost a system call on the writer and a thread switch on the reader for every commit.
- * The price is up to one nap of delay before a reader sees a write.
+ * <p>A reader that has caught up first naps for half a millisecond without announcing itself, and asks to be
+ * woken only if nothing arrived meanwhile. Under a steady stream of writes it then reads in batches and writers
+ * never wake it: a wake-up per write cost a system call on the writer and a thread switch on the reader for
+ * every commit. The price is up to one nap of delay before a reader sees a write.
  */
 final class Wakeups {
 
@@ -36,7 +36,7 @@ final class Wakeups {
         return readers.size();
     }
 
-    /** Parks the calling reader unless {@code ready} holds; returns on news, on a wake-up or spuriously. */
+    /** Naps, then parks the calling reader unless {@code ready} holds; returns on news, on a wake-up or spuriously. */
     void sleepUnless(DeliveryThread reader, BooleanSupplier ready) {
         LockSupport.parkNanos(this, NAP_NANOS);
         if (ready.getAsBoolean() || reader.isClosed()) {

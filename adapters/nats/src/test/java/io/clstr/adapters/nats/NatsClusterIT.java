@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clstr.adapters.nats.testing.NatsCluster;
 import io.clstr.adapters.nats.testing.NatsServer;
 import io.clstr.adapters.nats.testing.UniqueNames;
+import io.clstr.adapters.nats.internal.ConsumerReads;
 import io.clstr.ports.out.eventstore.AppendResult;
 import io.clstr.ports.out.eventstore.EventData;
 import io.clstr.ports.out.eventstore.EventFilter;
+import io.clstr.ports.out.eventstore.EventStoreException;
 import io.clstr.ports.out.eventstore.ExpectedVersion;
 import io.clstr.ports.out.eventstore.StreamId;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
 import io.nats.client.api.StreamInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -172,6 +176,47 @@ class NatsClusterIT {
             }
         } finally {
             cluster.restart(follower);
+            store.close();
+        }
+    }
+
+    @Test
+    void reads_asked_of_the_leader_are_served_by_the_stream_leader() throws Exception {
+        NatsNames names = UniqueNames.natsNames();
+        NatsEventStore store = NatsEventStore.start(client, names, NatsEventStoreSettings.defaults().withReplicas(3));
+        StreamId stream = StreamId.of("order", "placed");
+        for (long version = 0; version < 3; version++) {
+            store.append(stream, ExpectedVersion.exactly(version), List.of(new EventData("test.appended.v1",
+                    new byte[] {1}))).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        String leader = client.management().getStreamInfo(names.eventStream()).getClusterInfo().getLeader();
+        Dispatcher dispatcher = client.connection().createDispatcher();
+        ConsumerReads reads = new ConsumerReads(client.connection(), dispatcher, names.eventStream(), "placement-",
+                Duration.ofSeconds(10), client.timers(), client.callbacks(), EventStoreException::new);
+        try {
+            // 2.9 puts two in three of these consumers on a follower: twenty reads on the leader by chance is (1/3)^20.
+            for (int read = 0; read < 20; read++) {
+                List<String> hosts = reads.read(ConsumerReads.Request.wholeStreamFrom(1).onLeader(),
+                        new ConsumerReads.Collector<List<String>>() {
+                            private List<String> hosts = List.of();
+
+                            @Override
+                            public boolean take(Message message) {
+                                String consumer = message.metaData().getConsumer();
+                                hosts = cluster.servers().stream().filter(server -> server.hostsConsumer(consumer))
+                                        .map(NatsServer::name).toList();
+                                return true;
+                            }
+
+                            @Override
+                            public List<String> result() {
+                                return hosts;
+                            }
+                        }).get(30, TimeUnit.SECONDS);
+                assertThat(hosts).as("servers holding the consumer of read %d", read).containsExactly(leader);
+            }
+        } finally {
+            client.connection().closeDispatcher(dispatcher);
             store.close();
         }
     }

@@ -44,7 +44,12 @@ public final class CommitFetcher {
     public CompletableFuture<StoredCommit> at(long sequence) {
         return direct(directGet, ("{\"seq\":" + sequence + "}").getBytes(StandardCharsets.US_ASCII))
                 .thenCompose(commit -> commit != null ? CompletableFuture.completedFuture(commit)
-                        : leader("{\"seq\":" + sequence + "}"));
+                        : atFromLeader(sequence));
+    }
+
+    /** The commit at a stream sequence on the leader's copy, or {@code null} if the leader has none there. */
+    public CompletableFuture<StoredCommit> atFromLeader(long sequence) {
+        return leader("{\"seq\":" + sequence + "}");
     }
 
     public CompletableFuture<StoredCommit> lastFromLeader(String subject) {

@@ -14,15 +14,17 @@ import org.slf4j.LoggerFactory;
  * Pages through the global feed (commits in stream-sequence order) with an ephemeral consumer per page. The
  * consumer reads the whole stream and the filter picks on this side ({@link EventSubjects#passes}).
  *
- * <p>When the consumer read fails (on 2.9 a short-lived consumer may be placed on a server that is down, and
- * never answer), the page is read by sequence with direct gets instead, which any replica answers: a batch at a
- * time, up to the first sequence the stream leader does not have either (an event stream never deletes, so that
- * is its end).
+ * <p>The consumer is placed on the stream leader ({@link ConsumerReads.Request#onLeader()}): nothing here could
+ * tell a follower's stale or diverged copy from the leader's. When the consumer read fails (on 2.9 a
+ * short-lived consumer may be placed on a server that is down, and never answer), the page is read by sequence
+ * with message gets instead, which only the leader answers: a batch at a time, up to the first sequence the
+ * leader does not have (an event stream never deletes, so that is its end). Direct gets would be answered by any
+ * replica, and a follower's copy is not to be trusted for a position the reader cannot check.
  */
 public final class FeedReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedReader.class);
-    /** Direct gets in flight at once when reading by sequence. */
+    /** Message gets in flight at once when reading by sequence. */
     private static final int SEQUENCE_BATCH = 64;
 
     private final ConsumerReads consumers;
@@ -37,7 +39,7 @@ public final class FeedReader {
 
     public CompletableFuture<List<RecordedCommit>> read(long afterPosition, int maxCommits, EventFilter filter) {
         long after = Math.max(0, afterPosition);
-        ConsumerReads.Request request = ConsumerReads.Request.wholeStreamFrom(after + 1);
+        ConsumerReads.Request request = ConsumerReads.Request.wholeStreamFrom(after + 1).onLeader();
         return consumers.read(request, new ConsumerReads.Collector<List<RecordedCommit>>() {
             private final List<RecordedCommit> page = new ArrayList<>(Math.min(maxCommits, 256));
 
@@ -64,7 +66,7 @@ public final class FeedReader {
             List<RecordedCommit> page) {
         List<CompletableFuture<StoredCommit>> batch = new ArrayList<>(SEQUENCE_BATCH);
         for (long sequence = after + 1; sequence <= after + SEQUENCE_BATCH; sequence++) {
-            batch.add(fetcher.at(sequence));
+            batch.add(fetcher.atFromLeader(sequence));
         }
         return CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             for (CompletableFuture<StoredCommit> fetched : batch) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -293,6 +294,12 @@ public final class NatsServer implements NatsFixture {
     }
 
     /** The body of a monitoring endpoint such as {@code /jsz}, or "" if the server does not answer. */
+    /** Whether this server holds a consumer of that name now (a one-replica consumer lives on one server). */
+    public boolean hostsConsumer(String name) {
+        return Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(name) + "\"")
+                .matcher(monitor("/jsz?accounts=true&streams=true&consumers=true")).find();
+    }
+
     String monitor(String path) {
         try {
             HttpResponse<String> response = http.send(

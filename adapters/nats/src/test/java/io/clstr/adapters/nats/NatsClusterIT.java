@@ -2,10 +2,10 @@ package io.clstr.adapters.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clstr.adapters.nats.internal.ConsumerReads;
 import io.clstr.adapters.nats.testing.NatsCluster;
 import io.clstr.adapters.nats.testing.NatsServer;
 import io.clstr.adapters.nats.testing.UniqueNames;
-import io.clstr.adapters.nats.internal.ConsumerReads;
 import io.clstr.ports.out.eventstore.AppendResult;
 import io.clstr.ports.out.eventstore.EventData;
 import io.clstr.ports.out.eventstore.EventFilter;

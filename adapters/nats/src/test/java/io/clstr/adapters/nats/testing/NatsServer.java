@@ -293,13 +293,13 @@ public final class NatsServer implements NatsFixture {
         }
     }
 
-    /** The body of a monitoring endpoint such as {@code /jsz}, or "" if the server does not answer. */
     /** Whether this server holds a consumer of that name now (a one-replica consumer lives on one server). */
     public boolean hostsConsumer(String name) {
         return Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(name) + "\"")
                 .matcher(monitor("/jsz?accounts=true&streams=true&consumers=true")).find();
     }
 
+    /** The body of a monitoring endpoint such as {@code /jsz}, or "" if the server does not answer. */
     String monitor(String path) {
         try {
             HttpResponse<String> response = http.send(

@@ -1,6 +1,14 @@
 package io.clstr.adapters.nats.testing;
 
 import io.clstr.adapters.nats.NatsSettings;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,11 +22,14 @@ import org.awaitility.Awaitility;
  * A cluster of {@code nats-server -js} processes on loopback (named {@code n1}, {@code n2}, ..., routes to each
  * other, one cluster name), for tests of replicated streams and server loss. Members can be killed and
  * restarted one at a time; {@link #awaitJetStreamReady()} waits until every running member knows the JetStream
- * meta leader, which replicated streams need before they can be created.
+ * meta leader, which replicated streams need before they can be created; a new cluster also proves it can place
+ * one.
  */
 public final class NatsCluster implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration PLACEMENT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int START_ATTEMPTS = 2;
     private static final Pattern META_LEADER =
             Pattern.compile("\"meta_cluster\"\\s*:\\s*\\{[^}]*\"leader\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -28,16 +39,41 @@ public final class NatsCluster implements AutoCloseable {
         this.servers = List.copyOf(servers);
     }
 
-    /** Starts {@code size} servers and waits until JetStream has a meta leader. */
+    /** Starts {@code size} servers and waits until JetStream can place a stream on all of them. */
     public static NatsCluster start(int size) {
         return startFirst(size, size);
     }
 
     /**
      * Sets up a cluster of {@code size} servers but starts only the first {@code running} (at least a majority),
-     * as when the others are late; {@link NatsServer#startAgain()} starts them. Waits for a meta leader.
+     * as when the others are late; {@link NatsServer#startAgain()} starts them. Waits until JetStream can place a
+     * stream on the running ones.
+     *
+     * <p>Once in a CI run, a freshly started cluster with a meta leader known to every member answered "no suitable
+     * peers for placement" to every stream creation for a whole minute. A cluster that cannot place a probe stream
+     * is therefore replaced by a fresh one, once; what its members reported goes to the test output.
      */
     public static NatsCluster startFirst(int size, int running) {
+        for (int attempt = 1; ; attempt++) {
+            NatsCluster cluster = launch(size, running);
+            try {
+                cluster.awaitJetStreamReady();
+                cluster.awaitPlacement(running);
+                return cluster;
+            } catch (RuntimeException e) {
+                String report = cluster.report();
+                cluster.close();
+                if (attempt == START_ATTEMPTS) {
+                    throw new IllegalStateException("no working NATS cluster in " + START_ATTEMPTS
+                            + " attempts; the last one reported:\n" + report, e);
+                }
+                System.err.println("NATS cluster not usable (" + e.getMessage() + "); starting a fresh one. Its"
+                        + " members reported:\n" + report);
+            }
+        }
+    }
+
+    private static NatsCluster launch(int size, int running) {
         Path binary = NatsServerBinary.require();
         List<Integer> routePorts = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -55,12 +91,51 @@ public final class NatsCluster implements AutoCloseable {
         NatsCluster cluster = new NatsCluster(servers);
         try {
             servers.subList(0, running).forEach(NatsServer::startProcess);
-            cluster.awaitJetStreamReady();
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
         }
         return cluster;
+    }
+
+    /** Creates and deletes a stream with one replica per running member, retrying while JetStream cannot place it. */
+    private void awaitPlacement(int replicas) {
+        String probe = "PLACEMENT_PROBE";
+        try (Connection connection = Nats.connect(Options.builder().server(servers.get(0).url())
+                .connectionTimeout(Duration.ofSeconds(5)).build())) {
+            JetStreamManagement management = connection.jetStreamManagement();
+            Awaitility.await("JetStream placing a stream with " + replicas + " replicas")
+                    .atMost(PLACEMENT_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsMatching(NatsCluster::notPlacedYet)
+                    .until(() -> management.addStream(StreamConfiguration.builder().name(probe)
+                            .subjects("placement-probe").storageType(StorageType.Memory).replicas(replicas).build())
+                            != null);
+            management.deleteStream(probe);
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("placement probe failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** 10005: no suitable peers for placement; 503 or a timeout: JetStream is not answering yet. */
+    private static boolean notPlacedYet(Throwable failure) {
+        return failure instanceof IOException
+                || failure instanceof JetStreamApiException api
+                && (api.getApiErrorCode() == 10005 || api.getErrorCode() == 503);
+    }
+
+    /** What each member says about JetStream's meta group, with the end of its log. */
+    private String report() {
+        StringBuilder report = new StringBuilder();
+        for (NatsServer server : servers) {
+            report.append("---- ").append(server.name()).append(server.isRunning() ? "" : " (not running)")
+                    .append(": ").append(server.monitor("/jsz")).append('\n')
+                    .append(server.logTail()).append('\n');
+        }
+        return report.toString();
     }
 
     public List<NatsServer> servers() {

@@ -1,6 +1,7 @@
 package io.clstr.adapters.nats.testing;
 
 import io.clstr.adapters.nats.NatsSettings;
+import io.clstr.adapters.nats.NatsStartup;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -98,33 +99,27 @@ public final class NatsCluster implements AutoCloseable {
         return cluster;
     }
 
-    /** Creates and deletes a stream with one replica per running member, retrying while JetStream cannot place it. */
+    /** Creates and deletes a stream with one replica per running member, waiting while JetStream cannot place it. */
     private void awaitPlacement(int replicas) {
-        String probe = "PLACEMENT_PROBE";
+        StreamConfiguration probe = StreamConfiguration.builder().name("PLACEMENT_PROBE").subjects("placement-probe")
+                .storageType(StorageType.Memory).replicas(replicas).build();
         try (Connection connection = Nats.connect(Options.builder().server(servers.get(0).url())
                 .connectionTimeout(Duration.ofSeconds(5)).build())) {
             JetStreamManagement management = connection.jetStreamManagement();
-            Awaitility.await("JetStream placing a stream with " + replicas + " replicas")
-                    .atMost(PLACEMENT_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptionsMatching(NatsCluster::notPlacedYet)
-                    .until(() -> management.addStream(StreamConfiguration.builder().name(probe)
-                            .subjects("placement-probe").storageType(StorageType.Memory).replicas(replicas).build())
-                            != null);
-            management.deleteStream(probe);
+            NatsStartup.retrying("placing a probe stream with " + replicas + " replicas", PLACEMENT_TIMEOUT, () -> {
+                try {
+                    return management.addStream(probe);
+                } catch (IOException | JetStreamApiException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            management.deleteStream(probe.getName());
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("placement probe failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    /** 10005: no suitable peers for placement; 503 or a timeout: JetStream is not answering yet. */
-    private static boolean notPlacedYet(Throwable failure) {
-        return failure instanceof IOException
-                || failure instanceof JetStreamApiException api
-                && (api.getApiErrorCode() == 10005 || api.getErrorCode() == 503);
     }
 
     /** What each member says about JetStream's meta group, with the end of its log. */

@@ -1,12 +1,10 @@
 package io.clstr.adapters.nats.testing;
 
+import io.clstr.adapters.nats.NatsClient;
 import io.clstr.adapters.nats.NatsSettings;
 import io.clstr.adapters.nats.NatsStartup;
-import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
@@ -103,9 +101,8 @@ public final class NatsCluster implements AutoCloseable {
     private void awaitPlacement(int replicas) {
         StreamConfiguration probe = StreamConfiguration.builder().name("PLACEMENT_PROBE").subjects("placement-probe")
                 .storageType(StorageType.Memory).replicas(replicas).build();
-        try (Connection connection = Nats.connect(Options.builder().server(servers.get(0).url())
-                .connectionTimeout(Duration.ofSeconds(5)).build())) {
-            JetStreamManagement management = connection.jetStreamManagement();
+        try (NatsClient client = NatsClient.connect(settings())) {
+            JetStreamManagement management = client.management();
             NatsStartup.retrying("placing a probe stream with " + replicas + " replicas", PLACEMENT_TIMEOUT, () -> {
                 try {
                     return management.addStream(probe);
@@ -116,9 +113,6 @@ public final class NatsCluster implements AutoCloseable {
             management.deleteStream(probe.getName());
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("placement probe failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

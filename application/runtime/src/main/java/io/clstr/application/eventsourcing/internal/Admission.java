@@ -48,7 +48,8 @@ final class Admission<C, R> {
     }
 
     private final int capacity;
-    private final ArrayDeque<Waiting<C, R>> waiting = new ArrayDeque<>();
+    /** Starts small: commands wait only while the entity recovers or is busy. */
+    private final ArrayDeque<Waiting<C, R>> waiting = new ArrayDeque<>(1);
     private int held;
 
     /** @param capacity commands held at most */

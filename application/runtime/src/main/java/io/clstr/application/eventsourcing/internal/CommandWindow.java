@@ -14,10 +14,11 @@ import java.util.Map;
  * an id reused for a different request is refused instead of answered with another request's outcome.
  *
  * <p>Accepted commands are remembered as (64-bit hash of the id, version reached, time accepted, request
- * fingerprint) in a ring with an open-addressing index: 32 bytes per command and no allocation per lookup. The window keeps at least
- * the last {@code capacity} commands and, beyond that, every command younger than {@code retention}, up to
- * {@code maxEntries}: a count alone would forget a busy entity's commands within milliseconds, before a
- * client's retry could arrive. It starts small and grows as needed, so quiet entities stay cheap.
+ * fingerprint) side by side in one ring array with an open-addressing index: 32 bytes per command and no
+ * allocation per lookup. The window keeps at least the last {@code capacity} commands and, beyond that, every
+ * command younger than {@code retention}, up to {@code maxEntries}: a count alone would forget a busy entity's
+ * commands within milliseconds, before a client's retry could arrive. It starts small and grows as needed, so
+ * quiet entities stay cheap.
  * A hash collision between two live ids is possible in principle (about 1 in 10^16 per lookup with a full
  * window) and accepted. Accepted commands are in the event store too (each event records its command's id), so a
  * snapshot keeps only the version from which to read them again ({@link #oldestVersion()}). Rejections store
@@ -42,30 +43,26 @@ public final class CommandWindow {
         }
     }
 
-    /** Longs per entry in {@link #acceptedEntries()}. */
+    /** Longs per entry, in the ring and in {@link #acceptedEntries()}: hash, version, time, fingerprint. */
     static final int ENTRY_LONGS = 4;
 
-    private static final int INITIAL_CAPACITY = 4;
+    /** Most entities see a command or two while active; the ring grows for busier ones. */
+    private static final int INITIAL_CAPACITY = 2;
     private static final int MAX_REJECTIONS = 32;
     private static final long EMPTY = 0L;
 
     private final int capacity;
     private final long retentionMillis;
     private final int maxEntries;
-    private long[] ringHashes;
-    private long[] ringVersions;
-    private long[] ringTimes;
-    private long[] ringFingerprints;
+    /** {@link #ENTRY_LONGS} longs per slot. */
+    private long[] ring;
+    private int slots;
     private int head;
     private int size;
     private long[] tableHashes;
     private int[] tableSlots;
-    private final LinkedHashMap<Long, Seen> rejections = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Seen> eldest) {
-            return size() > MAX_REJECTIONS;
-        }
-    };
+    /** Created by the first rejection: most entities never refuse a command. */
+    private LinkedHashMap<Long, Seen> rejections;
 
     /**
      * @param capacity commands remembered at least
@@ -109,12 +106,12 @@ public final class CommandWindow {
     /** What is known about a command id, or {@code null}. */
     public Seen find(String commandId) {
         long h = hash(commandId);
-        Seen rejected = rejections.get(h);
+        Seen rejected = rejections == null ? null : rejections.get(h);
         if (rejected != null) {
             return rejected;
         }
         int slot = indexOf(h);
-        return slot < 0 ? null : new Seen(ringVersions[slot], null, ringFingerprints[slot]);
+        return slot < 0 ? null : new Seen(ring[at(slot) + 1], null, ring[at(slot) + 3]);
     }
 
     /**
@@ -129,22 +126,19 @@ public final class CommandWindow {
     void acceptedHash(long h, long version, long atMillis, long fingerprint) {
         int existing = indexOf(h);
         if (existing >= 0) {
-            ringVersions[existing] = version;
+            ring[at(existing) + 1] = version;
             return;
         }
-        if (size == ringHashes.length) {
+        if (size == slots) {
             boolean oldestMayGo = size >= capacity && expired(atMillis);
-            if (!oldestMayGo && ringHashes.length < maxEntries) {
+            if (!oldestMayGo && slots < maxEntries) {
                 grow();
             } else {
                 evictOldest();
             }
         }
-        int slot = (head + size) % ringHashes.length;
-        ringHashes[slot] = h;
-        ringVersions[slot] = version;
-        ringTimes[slot] = atMillis;
-        ringFingerprints[slot] = fingerprint;
+        int slot = (head + size) % slots;
+        put(slot, h, version, atMillis, fingerprint);
         size++;
         insertIndex(h, slot);
         // After a burst, forget the aged commands beyond the capacity again, one per new command.
@@ -154,12 +148,12 @@ public final class CommandWindow {
     }
 
     private boolean expired(long nowMillis) {
-        return ringTimes[head] < nowMillis - retentionMillis;
+        return ring[at(head) + 2] < nowMillis - retentionMillis;
     }
 
     /** Remembers that a command was rejected; {@code fingerprint} as for {@link #accepted}. */
     public void rejected(String commandId, long version, Rejection rejection, long fingerprint) {
-        rejections.put(hash(commandId), new Seen(version, rejection, fingerprint));
+        rememberRejection(hash(commandId), new Seen(version, rejection, fingerprint));
     }
 
     public int size() {
@@ -181,24 +175,23 @@ public final class CommandWindow {
      * command remembered caused an event at or after it, so reading the stream from there brings them all back.
      */
     public long oldestVersion() {
-        return size == 0 ? 0 : ringVersions[head];
+        return size == 0 ? 0 : ring[at(head) + 1];
     }
 
     /** The accepted entries, oldest first, as (hash, version, time, fingerprint) quadruples. */
     long[] acceptedEntries() {
         long[] entries = new long[size * ENTRY_LONGS];
-        for (int i = 0; i < size; i++) {
-            int slot = (head + i) % ringHashes.length;
-            entries[ENTRY_LONGS * i] = ringHashes[slot];
-            entries[ENTRY_LONGS * i + 1] = ringVersions[slot];
-            entries[ENTRY_LONGS * i + 2] = ringTimes[slot];
-            entries[ENTRY_LONGS * i + 3] = ringFingerprints[slot];
-        }
+        int first = Math.min(size, slots - head);
+        System.arraycopy(ring, at(head), entries, 0, first * ENTRY_LONGS);
+        System.arraycopy(ring, 0, entries, first * ENTRY_LONGS, (size - first) * ENTRY_LONGS);
         return entries;
     }
 
     /** The remembered rejections, oldest first, as (id hash, outcome) copies; for snapshots. */
     public List<Map.Entry<Long, Seen>> rejectedEntries() {
+        if (rejections == null) {
+            return List.of();
+        }
         List<Map.Entry<Long, Seen>> entries = new ArrayList<>(rejections.size());
         for (Map.Entry<Long, Seen> entry : rejections.entrySet()) {
             entries.add(Map.entry(entry.getKey(), entry.getValue()));
@@ -206,35 +199,51 @@ public final class CommandWindow {
         return entries;
     }
 
-    /** Restores an entry from a snapshot. */
-    void restoreRejection(long h, Seen seen) {
+    /** Remembers a rejection by its id's hash (a snapshot restores its rejections so). */
+    void rememberRejection(long h, Seen seen) {
+        if (rejections == null) {
+            rejections = new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Seen> eldest) {
+                    return size() > MAX_REJECTIONS;
+                }
+            };
+        }
         rejections.put(h, seen);
     }
 
     private void evictOldest() {
-        removeIndex(ringHashes[head]);
-        head = (head + 1) % ringHashes.length;
+        removeIndex(ring[at(head)]);
+        head = (head + 1) % slots;
         size--;
     }
 
     private void grow() {
         long[] entries = acceptedEntries();
-        allocate(Math.min(ringHashes.length * 2, maxEntries));
+        allocate(Math.min(slots * 2, maxEntries));
         for (int i = 0; i < entries.length; i += ENTRY_LONGS) {
             int slot = size++;
-            ringHashes[slot] = entries[i];
-            ringVersions[slot] = entries[i + 1];
-            ringTimes[slot] = entries[i + 2];
-            ringFingerprints[slot] = entries[i + 3];
+            put(slot, entries[i], entries[i + 1], entries[i + 2], entries[i + 3]);
             insertIndex(entries[i], slot);
         }
     }
 
+    private void put(int slot, long h, long version, long atMillis, long fingerprint) {
+        int i = at(slot);
+        ring[i] = h;
+        ring[i + 1] = version;
+        ring[i + 2] = atMillis;
+        ring[i + 3] = fingerprint;
+    }
+
+    /** Where a slot's entry starts in the ring. */
+    private static int at(int slot) {
+        return slot * ENTRY_LONGS;
+    }
+
     private void allocate(int ringSize) {
-        ringHashes = new long[ringSize];
-        ringVersions = new long[ringSize];
-        ringTimes = new long[ringSize];
-        ringFingerprints = new long[ringSize];
+        ring = new long[ringSize * ENTRY_LONGS];
+        slots = ringSize;
         head = 0;
         size = 0;
         int tableSize = Integer.highestOneBit(ringSize * 2 - 1) << 1;
@@ -291,6 +300,7 @@ public final class CommandWindow {
 
     @Override
     public String toString() {
-        return "CommandWindow{size=" + size + ", capacity=" + capacity + ", rejections=" + rejections.size() + "}";
+        return "CommandWindow{size=" + size + ", capacity=" + capacity + ", rejections="
+                + (rejections == null ? 0 : rejections.size()) + "}";
     }
 }

@@ -85,15 +85,15 @@ final class Entity<C, E, S> {
 
     /** Which commands are taken now, wait (with reads, while recovering) or are refused. */
     private final Admission<Pending<S>, CompletableFuture<Versioned<S>>> admission;
-    /** Batches decided but not yet appended, oldest first. */
-    private final ArrayDeque<Batch<S>> ready = new ArrayDeque<>();
+    /** Batches decided but not yet appended, oldest first. Collections start small: most entities stay quiet. */
+    private final ArrayDeque<Batch<S>> ready = new ArrayDeque<>(1);
     private Batch<S> inFlight;
     /** A {@link EntityMessage.Flush} is in the mailbox. */
     private boolean flushPosted;
     /** Whether the store completed the last append before returning it (the in-memory store does). */
     private boolean storeAnswersAtOnce;
     /** Uncommitted commands by id, so a retry of one in progress shares its outcome. */
-    private final Map<String, Pending<S>> uncommitted = new HashMap<>();
+    private final Map<String, Pending<S>> uncommitted = new HashMap<>(2);
 
     Entity(EntityEnvironment<C, E, S> env, EventReplay<C, E, S> replay, CommitIds commitIds,
             ActorContext<EntityMessage> context) {

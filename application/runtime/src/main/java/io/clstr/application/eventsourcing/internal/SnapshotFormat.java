@@ -145,7 +145,7 @@ public final class SnapshotFormat {
                 String message = in.readUTF();
                 // Earlier formats predate kinds: their rejections were all conflicts with the state.
                 Rejection.Kind kind = kinds ? Rejection.Kind.values()[in.readUnsignedByte()] : Rejection.Kind.CONFLICT;
-                window.restoreRejection(hash, new CommandWindow.Seen(version, new Rejection(code, message, kind),
+                window.rememberRejection(hash, new CommandWindow.Seen(version, new Rejection(code, message, kind),
                         fingerprint));
             }
             if (in.available() > 0) {

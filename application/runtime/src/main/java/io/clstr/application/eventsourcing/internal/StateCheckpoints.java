@@ -17,7 +17,8 @@ final class StateCheckpoints<S> {
     record Checkpoint<S>(S state, long version) {
     }
 
-    private final ArrayDeque<Checkpoint<S>> checkpoints = new ArrayDeque<>(CAPACITY);
+    /** Grows to {@link #CAPACITY} only for entities busy through the whole retention. */
+    private final ArrayDeque<Checkpoint<S>> checkpoints = new ArrayDeque<>(1);
     private final long spacingMillis;
     private long lastAtMillis;
 

@@ -139,6 +139,27 @@ class CommandWindowTest {
     }
 
     @Test
+    void growing_a_ring_that_has_wrapped_keeps_the_commands_oldest_first() {
+        CommandWindow window = new CommandWindow(2, 100, 64);
+        window.accepted("a", 1, T0, 11);
+        window.accepted("b", 2, T0 + 1_000, 22);
+        window.accepted("c", 3, T0 + 1_050, 33); // "a" has aged out: "c" takes its slot, ahead of "b"
+        window.accepted("d", 4, T0 + 1_060, 44); // "b" is still young: the ring grows
+
+        assertThat(window.size()).isEqualTo(3);
+        assertThat(window.find("a")).isNull();
+        assertThat(window.find("b")).isEqualTo(new CommandWindow.Seen(2, null, 22));
+        assertThat(window.find("c")).isEqualTo(new CommandWindow.Seen(3, null, 33));
+        assertThat(window.find("d")).isEqualTo(new CommandWindow.Seen(4, null, 44));
+        assertThat(window.oldestVersion()).isEqualTo(2);
+
+        window.forgetExpired(T0 + 5_000);
+
+        assertThat(window.oldestVersion()).as("the oldest, b, goes first").isEqualTo(3);
+        assertThat(window.find("b")).isNull();
+    }
+
+    @Test
     void forgets_at_once_the_expired_commands_beyond_the_capacity_and_tells_the_oldest_version_left() {
         CommandWindow window = new CommandWindow(3, 1_000, 64);
         assertThat(window.oldestVersion()).isZero();

@@ -56,7 +56,6 @@ public final class CommandWindow {
     private final int maxEntries;
     /** {@link #ENTRY_LONGS} longs per slot. */
     private long[] ring;
-    private int slots;
     private int head;
     private int size;
     private long[] tableHashes;
@@ -129,15 +128,15 @@ public final class CommandWindow {
             ring[at(existing) + 1] = version;
             return;
         }
-        if (size == slots) {
+        if (size == slots()) {
             boolean oldestMayGo = size >= capacity && expired(atMillis);
-            if (!oldestMayGo && slots < maxEntries) {
+            if (!oldestMayGo && slots() < maxEntries) {
                 grow();
             } else {
                 evictOldest();
             }
         }
-        int slot = (head + size) % slots;
+        int slot = (head + size) % slots();
         put(slot, h, version, atMillis, fingerprint);
         size++;
         insertIndex(h, slot);
@@ -181,7 +180,7 @@ public final class CommandWindow {
     /** The accepted entries, oldest first, as (hash, version, time, fingerprint) quadruples. */
     long[] acceptedEntries() {
         long[] entries = new long[size * ENTRY_LONGS];
-        int first = Math.min(size, slots - head);
+        int first = Math.min(size, slots() - head);
         System.arraycopy(ring, at(head), entries, 0, first * ENTRY_LONGS);
         System.arraycopy(ring, 0, entries, first * ENTRY_LONGS, (size - first) * ENTRY_LONGS);
         return entries;
@@ -214,13 +213,13 @@ public final class CommandWindow {
 
     private void evictOldest() {
         removeIndex(ring[at(head)]);
-        head = (head + 1) % slots;
+        head = (head + 1) % slots();
         size--;
     }
 
     private void grow() {
         long[] entries = acceptedEntries();
-        allocate(Math.min(slots * 2, maxEntries));
+        allocate(Math.min(slots() * 2, maxEntries));
         for (int i = 0; i < entries.length; i += ENTRY_LONGS) {
             int slot = size++;
             put(slot, entries[i], entries[i + 1], entries[i + 2], entries[i + 3]);
@@ -236,6 +235,10 @@ public final class CommandWindow {
         ring[i + 3] = fingerprint;
     }
 
+    private int slots() {
+        return ring.length / ENTRY_LONGS;
+    }
+
     /** Where a slot's entry starts in the ring. */
     private static int at(int slot) {
         return slot * ENTRY_LONGS;
@@ -243,7 +246,6 @@ public final class CommandWindow {
 
     private void allocate(int ringSize) {
         ring = new long[ringSize * ENTRY_LONGS];
-        slots = ringSize;
         head = 0;
         size = 0;
         int tableSize = Integer.highestOneBit(ringSize * 2 - 1) << 1;

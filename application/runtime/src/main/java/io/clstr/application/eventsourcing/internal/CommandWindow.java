@@ -45,6 +45,10 @@ public final class CommandWindow {
 
     /** Longs per entry, in the ring and in {@link #acceptedEntries()}: hash, version, time, fingerprint. */
     static final int ENTRY_LONGS = 4;
+    /** Offsets of an entry's fields after its hash. */
+    private static final int VERSION = 1;
+    private static final int TIME = 2;
+    private static final int FINGERPRINT = 3;
 
     /** Most entities see a command or two while active; the ring grows for busier ones. */
     private static final int INITIAL_CAPACITY = 2;
@@ -110,7 +114,7 @@ public final class CommandWindow {
             return rejected;
         }
         int slot = indexOf(h);
-        return slot < 0 ? null : new Seen(ring[at(slot) + 1], null, ring[at(slot) + 3]);
+        return slot < 0 ? null : new Seen(ring[at(slot) + VERSION], null, ring[at(slot) + FINGERPRINT]);
     }
 
     /**
@@ -125,7 +129,7 @@ public final class CommandWindow {
     void acceptedHash(long h, long version, long atMillis, long fingerprint) {
         int existing = indexOf(h);
         if (existing >= 0) {
-            ring[at(existing) + 1] = version;
+            ring[at(existing) + VERSION] = version;
             return;
         }
         if (size == slots()) {
@@ -147,7 +151,7 @@ public final class CommandWindow {
     }
 
     private boolean expired(long nowMillis) {
-        return ring[at(head) + 2] < nowMillis - retentionMillis;
+        return ring[at(head) + TIME] < nowMillis - retentionMillis;
     }
 
     /** Remembers that a command was rejected; {@code fingerprint} as for {@link #accepted}. */
@@ -174,7 +178,7 @@ public final class CommandWindow {
      * command remembered caused an event at or after it, so reading the stream from there brings them all back.
      */
     public long oldestVersion() {
-        return size == 0 ? 0 : ring[at(head) + 1];
+        return size == 0 ? 0 : ring[at(head) + VERSION];
     }
 
     /** The accepted entries, oldest first, as (hash, version, time, fingerprint) quadruples. */
@@ -230,9 +234,9 @@ public final class CommandWindow {
     private void put(int slot, long h, long version, long atMillis, long fingerprint) {
         int i = at(slot);
         ring[i] = h;
-        ring[i + 1] = version;
-        ring[i + 2] = atMillis;
-        ring[i + 3] = fingerprint;
+        ring[i + VERSION] = version;
+        ring[i + TIME] = atMillis;
+        ring[i + FINGERPRINT] = fingerprint;
     }
 
     private int slots() {

@@ -22,6 +22,12 @@ public final class Ids {
     /** Why {@code id} cannot be an id (to follow "must"/"must not"), or {@code null} if it can. */
     public static String problemWith(String id) {
         for (int i = 0; i < id.length(); ) {
+            char c = id.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                // Printable ASCII other than the space, the usual case: no table lookup.
+                i++;
+                continue;
+            }
             int codePoint = id.codePointAt(i);
             if (!allows(codePoint)) {
                 return "must not contain invisible, control or format characters (found " + codePointName(codePoint)

@@ -33,6 +33,14 @@ class IdsTest {
         }
     }
 
+    @Test
+    void judges_every_ascii_character_by_the_one_rule() {
+        for (char c = 0; c < 0x80; c++) {
+            String id = "a" + c + "b";
+            assertThat(Ids.problemWith(id) == null).as("U+%04X", (int) c).isEqualTo(Ids.allows(c));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "   "})
     void refuses_blank_ids(String id) {

@@ -6,19 +6,25 @@ import io.clstr.adapters.nats.internal.ConsumerReads;
 import io.clstr.adapters.nats.testing.NatsCluster;
 import io.clstr.adapters.nats.testing.NatsServer;
 import io.clstr.adapters.nats.testing.UniqueNames;
+import io.clstr.domain.kernel.AggregateType;
 import io.clstr.ports.out.eventstore.AppendResult;
+import io.clstr.ports.out.eventstore.CommitListener;
 import io.clstr.ports.out.eventstore.EventData;
 import io.clstr.ports.out.eventstore.EventFilter;
 import io.clstr.ports.out.eventstore.EventStoreException;
 import io.clstr.ports.out.eventstore.ExpectedVersion;
+import io.clstr.ports.out.eventstore.RecordedCommit;
 import io.clstr.ports.out.eventstore.StreamId;
+import io.clstr.ports.out.eventstore.Subscription;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.StreamInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,6 +102,58 @@ class NatsClusterIT {
                     .untilAsserted(() -> acknowledged.assertAllStoredExactlyOnce(readBack));
         }
         store.close();
+    }
+
+    /**
+     * A subscription to one type moves to a consumer the server filters once it has caught up; losing the server
+     * that holds that consumer loses nothing: the client recreates it after the last commit it handed on.
+     */
+    @Test
+    void a_subscription_filtered_on_the_server_delivers_every_commit_once_when_its_consumer_is_lost() throws Exception {
+        NatsNames names = UniqueNames.natsNames();
+        NatsEventStore store = NatsEventStore.start(client, names, NatsEventStoreSettings.defaults().withReplicas(3)
+                .withSubscriptionHeartbeat(Duration.ofMillis(300)));
+        List<RecordedCommit> delivered = new CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        Subscription orders = store.subscribe(0, EventFilter.aggregateTypes(AggregateType.of("order")),
+                new CommitListener() {
+                    @Override
+                    public void onCommit(RecordedCommit commit) {
+                        delivered.add(commit);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        errors.add(error);
+                    }
+                });
+        int host = -1;
+        try {
+            ConsumerInfo narrowed = Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.management().getConsumers(names.eventStream()), consumers ->
+                            consumers.size() == 1 && names.eventTypeFilter(AggregateType.of("order"))
+                                    .equals(consumers.get(0).getConsumerConfiguration().getFilterSubject()))
+                    .get(0);
+            host = java.util.stream.IntStream.range(0, cluster.servers().size())
+                    .filter(i -> cluster.server(i).hostsConsumer(narrowed.getName())).findFirst().orElseThrow();
+            Acknowledged acknowledged;
+            try (BackgroundWriter writer = new BackgroundWriter(store, 10)) {
+                writer.awaitAcknowledged(100);
+                cluster.server(host).kill();
+                writer.awaitAcknowledged(250);
+                acknowledged = writer.stop();
+            }
+
+            Awaitility.await().atMost(READ_BACK).untilAsserted(() -> assertThat(delivered)
+                    .extracting(RecordedCommit::position).containsExactlyElementsOf(acknowledged.positionsInOrder()));
+            assertThat(errors).isEmpty();
+        } finally {
+            orders.close();
+            if (host >= 0) {
+                cluster.restart(host);
+            }
+            store.close();
+        }
     }
 
     /**

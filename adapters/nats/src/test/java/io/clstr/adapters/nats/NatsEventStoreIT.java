@@ -257,9 +257,38 @@ class NatsEventStoreIT {
     }
 
     @Test
+    void a_subscription_to_one_type_has_the_server_filter_for_it_once_caught_up() throws Exception {
+        JetStreamManagement management = client.management();
+        StreamId order = StreamId.of("order", "o-1");
+        StreamId invoice = StreamId.of("invoice", "i-1");
+        join(store.append(invoice, ExpectedVersion.any(), events("i0")));
+        join(store.append(order, ExpectedVersion.any(), events("o0")));
+        List<RecordedCommit> orders = new CopyOnWriteArrayList<>();
+        try (Subscription subscription = store.subscribe(0, EventFilter.aggregateTypes(ORDER), listener(orders))) {
+            eventually().untilAsserted(() -> assertThat(management.getConsumers(names.eventStream()))
+                    .extracting(consumer -> consumer.getConsumerConfiguration().getFilterSubject())
+                    .containsExactly(names.eventTypeFilter(ORDER)));
+            for (int i = 1; i <= 3; i++) {
+                join(store.append(invoice, ExpectedVersion.any(), events("i" + i)));
+                join(store.append(order, ExpectedVersion.any(), events("o" + i)));
+            }
+
+            eventually().untilAsserted(() -> assertThat(orders).extracting(commit -> text(commit.events().get(0).data()))
+                    .containsExactly("o0", "o1", "o2", "o3"));
+            // The server sent this client the three new orders and none of the invoices.
+            assertThat(management.getConsumers(names.eventStream())).singleElement()
+                    .satisfies(consumer -> {
+                        assertThat(consumer.getDelivered().getConsumerSequence()).isEqualTo(3);
+                        assertThat(consumer.getDelivered().getStreamSequence()).isEqualTo(orders.get(3).position());
+                    });
+        }
+    }
+
+    @Test
     void reads_and_follows_only_events_in_a_stream_that_also_carries_other_subjects() throws Exception {
-        // Feed consumers read the whole stream (2.9 creates wildcard-filtered ones slowly on many subjects), so
-        // messages on subjects outside the event root, which a stream set up by hand may carry, reach the client.
+        // Feed consumers read the whole stream while catching up (2.9 creates wildcard-filtered ones slowly on many
+        // subjects), so messages on subjects outside the event root, which a stream set up by hand may carry, reach
+        // the client.
         JetStreamManagement management = client.management();
         NatsNames shared = UniqueNames.natsNames();
         String notes = shared.eventStream() + ".notes";

@@ -285,6 +285,32 @@ class NatsEventStoreIT {
     }
 
     @Test
+    void a_subscription_that_cannot_have_a_filtered_consumer_stays_on_the_whole_stream() throws Exception {
+        JetStreamManagement management = client.management();
+        NatsNames oneConsumer = UniqueNames.natsNames();
+        management.addStream(StreamConfiguration.builder().name(oneConsumer.eventStream())
+                .subjects(oneConsumer.eventStreamSubjects()).storageType(StorageType.File).allowDirect(true)
+                .maxConsumers(1).build());
+        try (NatsEventStore limited = NatsEventStore.start(client, oneConsumer, NatsEventStoreSettings.defaults())) {
+            List<RecordedCommit> orders = new CopyOnWriteArrayList<>();
+            try (Subscription subscription = limited.subscribe(0, EventFilter.aggregateTypes(ORDER), listener(orders))) {
+                for (int i = 1; i <= 3; i++) {
+                    join(limited.append(StreamId.of("invoice", "i-1"), ExpectedVersion.any(), events("i" + i)));
+                    join(limited.append(StreamId.of("order", "o-1"), ExpectedVersion.any(), events("o" + i)));
+                }
+
+                eventually().untilAsserted(() -> assertThat(orders)
+                        .extracting(commit -> text(commit.events().get(0).data())).containsExactly("o1", "o2", "o3"));
+                assertThat(management.getConsumers(oneConsumer.eventStream())).singleElement()
+                        .satisfies(consumer -> assertThat(consumer.getConsumerConfiguration().getFilterSubject())
+                                .isNullOrEmpty());
+            }
+        } finally {
+            management.deleteStream(oneConsumer.eventStream());
+        }
+    }
+
+    @Test
     void reads_and_follows_only_events_in_a_stream_that_also_carries_other_subjects() throws Exception {
         // Feed consumers read the whole stream while catching up (2.9 creates wildcard-filtered ones slowly on many
         // subjects), so messages on subjects outside the event root, which a stream set up by hand may carry, reach

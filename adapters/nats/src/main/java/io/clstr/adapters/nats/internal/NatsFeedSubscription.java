@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The global feed as a {@link Subscription}, filtered by aggregate type ({@link EventSubjects#passes}).
@@ -24,6 +26,8 @@ import java.util.function.Function;
  * takes a single filter subject, so a subscription to several types stays on the whole stream.
  */
 public final class NatsFeedSubscription implements Subscription, OrderedFeed.Handler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NatsFeedSubscription.class);
 
     private final Connection connection;
     private final JetStream jetStream;
@@ -38,7 +42,7 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
     /** The subjects of the filter's one type, or {@code null} when the server cannot filter for it. */
     private final String serverFilter;
     private volatile OrderedFeed feed;
-    private volatile long lastSeen;
+    private long lastSeen;
     private boolean live;
     private boolean closed;
 
@@ -91,76 +95,86 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
                 EventStoreException::new, this);
     }
 
+    /**
+     * One message of either feed. While both run, each delivers the wanted commits in stream order, so a message at
+     * or below the last one seen has been handed on already.
+     */
     @Override
     public void message(Message message) {
-        lastSeen = message.metaData().streamSequence();
-        if (!subjects.passes(message.getSubject(), filter)) {
-            return;
+        long sequence = message.metaData().streamSequence();
+        synchronized (this) {
+            if (closed || sequence <= lastSeen) {
+                return;
+            }
+            lastSeen = sequence;
+            if (!subjects.passes(message.getSubject(), filter)) {
+                return;
+            }
+            RecordedCommit commit;
+            try {
+                commit = decoder.decode(message);
+            } catch (RuntimeException e) {
+                throw e instanceof EventStoreException ? e
+                        : new EventStoreException("undecodable commit at position " + sequence, e);
+            }
+            listener.onCommit(commit);
         }
-        RecordedCommit commit;
-        try {
-            commit = decoder.decode(message);
-        } catch (RuntimeException e) {
-            throw e instanceof EventStoreException ? e
-                    : new EventStoreException("undecodable commit at position " + lastSeen, e);
-        }
-        listener.onCommit(commit);
     }
 
     @Override
     public void caughtUp() {
-        boolean first;
         synchronized (this) {
-            first = !live;
+            if (live) {
+                return;
+            }
             live = true;
-        }
-        if (!first) {
-            return;
         }
         listener.onLive();
         if (serverFilter != null) {
             try {
                 callbacks.execute(this::narrow);
             } catch (RejectedExecutionException closing) {
-                // The client is closing; the whole-stream feed ends with it.
+                LOG.debug("the client is closing; the feed stays on the whole stream until it ends", closing);
             }
         }
     }
 
-    /** Moves from the whole stream to the server-filtered feed, starting after the last message seen. */
+    /**
+     * Starts the server-filtered feed after the last message seen, then closes the whole-stream one. If the filtered
+     * feed cannot start, the subscription stays on the whole stream, which delivers the same commits.
+     */
     private void narrow() {
-        OrderedFeed whole;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            whole = feed;
-        }
-        whole.close(); // once it returns, nothing more is delivered from the whole stream
         OrderedFeed narrow = newFeed();
         try {
-            narrow.start(new OrderedFeed.Start(serverFilter, lastSeen + 1, false));
-        } catch (EventStoreException e) {
+            long after;
             synchronized (this) {
                 if (closed) {
                     return;
                 }
-                closed = true;
+                after = lastSeen;
             }
-            listener.onError(e);
+            narrow.start(new OrderedFeed.Start(serverFilter, after + 1, false));
+        } catch (EventStoreException e) {
+            LOG.warn("a subscription to {} stays on the whole event stream: {}", serverFilter, e.getMessage());
             return;
         }
+        OrderedFeed replaced;
         synchronized (this) {
-            if (!closed) {
-                feed = narrow;
-                return;
-            }
+            replaced = closed ? narrow : feed;
+            feed = narrow;
         }
-        narrow.close();
+        replaced.close();
     }
 
     @Override
     public void failed(Throwable error) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        feed.close();
         listener.onError(error);
     }
 }

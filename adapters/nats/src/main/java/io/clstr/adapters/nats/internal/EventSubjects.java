@@ -26,11 +26,11 @@ public final class EventSubjects {
     }
 
     /**
-     * Whether a feed message passes {@code filter}. Feed reads ask the server for the whole stream and pick here:
-     * nats-server 2.9 counts a wildcard-filtered consumer's pending messages subject by subject when it is
-     * created, which took seconds on a stream of 100,000 subjects (long enough for a read to give up), while an
-     * unfiltered one starts in milliseconds. Subjects outside the event root (a stream set up by hand may carry
-     * more) never pass.
+     * Whether a feed message passes {@code filter}. Feed reads, and subscriptions while they catch up, ask the
+     * server for the whole stream and pick here: nats-server 2.9 counts a wildcard-filtered consumer's pending
+     * messages subject by subject from its start, which took seconds on a stream of 100,000 subjects (long enough for
+     * a read to give up), while an unfiltered one starts in milliseconds. Subjects outside the event root (a stream
+     * set up by hand may carry more) never pass.
      */
     public boolean passes(String subject, EventFilter filter) {
         if (!isUnderRoot(subject)) {

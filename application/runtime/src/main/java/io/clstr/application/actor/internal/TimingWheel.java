@@ -147,6 +147,9 @@ public final class TimingWheel implements Scheduler, AutoCloseable {
     private void transferInbox(long tick, long now) {
         Entry entry;
         while ((entry = inboxHead.inboxNext) != null) {
+            // Producers link only to the tail, so the consumed head is written no more: unlink it, or an entry
+            // waiting in a bucket (or held by its caller) would keep every later entry reachable.
+            inboxHead.inboxNext = null;
             inboxHead = entry;
             if (entry.task == null) {
                 continue; // answered or cancelled before it reached the wheel

@@ -64,6 +64,15 @@ class TimingWheelTest {
     }
 
     @Test
+    void an_entry_waiting_in_the_wheel_keeps_no_later_entry_reachable() {
+        TimingWheel.Entry waiting = (TimingWheel.Entry) wheel.schedule(Duration.ofMinutes(1).toNanos(), () -> { });
+        TimingWheel.Entry answered = (TimingWheel.Entry) wheel.schedule(Duration.ofMinutes(1).toNanos(), () -> { });
+        answered.cancel();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> waiting.inboxNext == null);
+    }
+
+    @Test
     void a_failing_task_does_not_stop_the_wheel() {
         AtomicInteger fired = new AtomicInteger();
 

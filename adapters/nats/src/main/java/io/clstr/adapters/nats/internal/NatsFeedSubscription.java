@@ -144,15 +144,15 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
      * feed cannot start, the subscription stays on the whole stream, which delivers the same commits.
      */
     private void narrow() {
+        long after;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            after = lastSeen;
+        }
         OrderedFeed narrow = newFeed();
         try {
-            long after;
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                after = lastSeen;
-            }
             narrow.start(new OrderedFeed.Start(serverFilter, after + 1, false));
         } catch (EventStoreException e) {
             LOG.warn("a subscription to {} stays on the whole event stream: {}", serverFilter, e.getMessage());

@@ -8,6 +8,7 @@ import io.clstr.adapters.nats.internal.EventStreamSetup;
 import io.clstr.adapters.nats.internal.EventSubjects;
 import io.clstr.adapters.nats.internal.FeedReader;
 import io.clstr.adapters.nats.internal.NatsFeedSubscription;
+import io.clstr.adapters.nats.internal.OrderedFeed;
 import io.clstr.adapters.nats.internal.Failures;
 import io.clstr.adapters.nats.internal.StreamHeads;
 import io.clstr.adapters.nats.internal.StreamReader;
@@ -175,9 +176,10 @@ public final class NatsEventStore implements EventStore, AutoCloseable {
     public Subscription subscribe(long afterPosition, EventFilter filter, CommitListener listener) {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(listener, "listener");
-        return NatsFeedSubscription.start(client.connection(), client.jetStream(), names.eventStream(), feedReader,
-                subjects, afterPosition, filter, listener, settings.subscriptionHeartbeat(), client.callbacks(),
-                client::whenClosed);
+        return NatsFeedSubscription.start(handler -> new OrderedFeed(client.connection(), client.jetStream(),
+                names.eventStream(), settings.subscriptionHeartbeat(), client.callbacks(), client::whenClosed,
+                EventStoreException::new, handler), client.callbacks(), feedReader, subjects, afterPosition, filter,
+                listener);
     }
 
     /** Stops the store's reads; subscriptions are closed by their owners. The shared client stays open. */

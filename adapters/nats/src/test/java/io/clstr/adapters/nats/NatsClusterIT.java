@@ -8,7 +8,6 @@ import io.clstr.adapters.nats.testing.NatsServer;
 import io.clstr.adapters.nats.testing.UniqueNames;
 import io.clstr.domain.kernel.AggregateType;
 import io.clstr.ports.out.eventstore.AppendResult;
-import io.clstr.ports.out.eventstore.CommitListener;
 import io.clstr.ports.out.eventstore.EventData;
 import io.clstr.ports.out.eventstore.EventFilter;
 import io.clstr.ports.out.eventstore.EventStoreException;
@@ -24,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,20 +111,8 @@ class NatsClusterIT {
         NatsNames names = UniqueNames.natsNames();
         NatsEventStore store = NatsEventStore.start(client, names, NatsEventStoreSettings.defaults().withReplicas(3)
                 .withSubscriptionHeartbeat(Duration.ofMillis(300)));
-        List<RecordedCommit> delivered = new CopyOnWriteArrayList<>();
-        List<Throwable> errors = new CopyOnWriteArrayList<>();
-        Subscription orders = store.subscribe(0, EventFilter.aggregateTypes(AggregateType.of("order")),
-                new CommitListener() {
-                    @Override
-                    public void onCommit(RecordedCommit commit) {
-                        delivered.add(commit);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        errors.add(error);
-                    }
-                });
+        RecordingListener recorded = new RecordingListener();
+        Subscription orders = store.subscribe(0, EventFilter.aggregateTypes(AggregateType.of("order")), recorded);
         int host = -1;
         try {
             ConsumerInfo narrowed = Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -144,9 +130,9 @@ class NatsClusterIT {
                 acknowledged = writer.stop();
             }
 
-            Awaitility.await().atMost(READ_BACK).untilAsserted(() -> assertThat(delivered)
+            Awaitility.await().atMost(READ_BACK).untilAsserted(() -> assertThat(recorded.delivered)
                     .extracting(RecordedCommit::position).containsExactlyElementsOf(acknowledged.positionsInOrder()));
-            assertThat(errors).isEmpty();
+            assertThat(recorded.errors).isEmpty();
         } finally {
             orders.close();
             if (host >= 0) {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clstr.adapters.nats.testing.NatsServer;
 import io.clstr.adapters.nats.testing.UniqueNames;
 import io.clstr.ports.out.eventstore.AppendResult;
-import io.clstr.ports.out.eventstore.CommitListener;
 import io.clstr.ports.out.eventstore.ConcurrencyConflictException;
 import io.clstr.ports.out.eventstore.EventData;
 import io.clstr.ports.out.eventstore.EventFilter;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,9 +54,8 @@ class NatsRestartIT {
         NatsNames names = UniqueNames.natsNames();
         NatsEventStore store = NatsEventStore.start(client, names,
                 NatsEventStoreSettings.defaults().withSubscriptionHeartbeat(Duration.ofMillis(300)));
-        List<RecordedCommit> delivered = new CopyOnWriteArrayList<>();
-        List<Throwable> errors = new CopyOnWriteArrayList<>();
-        Subscription subscription = store.subscribe(0, EventFilter.all(), recordingInto(delivered, errors));
+        RecordingListener recorded = new RecordingListener();
+        Subscription subscription = store.subscribe(0, EventFilter.all(), recorded);
         Acknowledged acknowledged;
         try (BackgroundWriter writer = new BackgroundWriter(store, 7)) {
             writer.awaitAcknowledged(100);
@@ -71,9 +68,9 @@ class NatsRestartIT {
         assertThat(client.connection().getStatistics().getReconnects()).isPositive();
         acknowledged.assertAllStoredExactlyOnce(store);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(delivered).extracting(RecordedCommit::position)
+                assertThat(recorded.delivered).extracting(RecordedCommit::position)
                         .containsExactlyElementsOf(acknowledged.positionsInOrder()));
-        assertThat(errors).isEmpty();
+        assertThat(recorded.errors).isEmpty();
         subscription.close();
         store.close();
     }
@@ -108,16 +105,15 @@ class NatsRestartIT {
     void ends_a_subscription_with_an_error_when_the_connection_gives_up() {
         NatsNames names = UniqueNames.natsNames();
         NatsEventStore.start(client, names, NatsEventStoreSettings.defaults()).close();
-        List<Throwable> errors = new CopyOnWriteArrayList<>();
-        List<RecordedCommit> delivered = new CopyOnWriteArrayList<>();
+        RecordingListener recorded = new RecordingListener();
         try (NatsClient impatient = NatsClient.connect(server.settings().withReconnect(Duration.ofMillis(50), 1));
                 NatsEventStore store = NatsEventStore.start(impatient, names, NatsEventStoreSettings.defaults())) {
-            Subscription subscription = store.subscribe(0, EventFilter.all(), recordingInto(delivered, errors));
+            Subscription subscription = store.subscribe(0, EventFilter.all(), recorded);
 
             server.kill();
 
-            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(errors).hasSize(1));
-            assertThat(errors.get(0)).isInstanceOf(EventStoreException.class).hasMessageContaining("closed");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recorded.errors).hasSize(1));
+            assertThat(recorded.errors.get(0)).isInstanceOf(EventStoreException.class).hasMessageContaining("closed");
             subscription.close();
         }
         server.restart();
@@ -141,19 +137,5 @@ class NatsRestartIT {
 
     private static EventData event(String type) {
         return new EventData(type, type.getBytes(UTF_8), Map.of());
-    }
-
-    private static CommitListener recordingInto(List<RecordedCommit> delivered, List<Throwable> errors) {
-        return new CommitListener() {
-            @Override
-            public void onCommit(RecordedCommit commit) {
-                delivered.add(commit);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                errors.add(error);
-            }
-        };
     }
 }

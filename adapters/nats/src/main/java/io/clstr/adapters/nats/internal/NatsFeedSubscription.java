@@ -5,10 +5,7 @@ import io.clstr.ports.out.eventstore.EventFilter;
 import io.clstr.ports.out.eventstore.EventStoreException;
 import io.clstr.ports.out.eventstore.RecordedCommit;
 import io.clstr.ports.out.eventstore.Subscription;
-import io.nats.client.Connection;
-import io.nats.client.JetStream;
 import io.nats.client.Message;
-import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
@@ -29,12 +26,8 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsFeedSubscription.class);
 
-    private final Connection connection;
-    private final JetStream jetStream;
-    private final String stream;
-    private final Duration heartbeat;
+    private final Function<OrderedFeed.Handler, OrderedFeed> feeds;
     private final Executor callbacks;
-    private final Function<Runnable, Runnable> whenClosed;
     private final FeedReader decoder;
     private final EventSubjects subjects;
     private final EventFilter filter;
@@ -46,15 +39,10 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
     private boolean live;
     private boolean closed;
 
-    private NatsFeedSubscription(Connection connection, JetStream jetStream, String stream, FeedReader decoder,
-            EventSubjects subjects, EventFilter filter, CommitListener listener, Duration heartbeat,
-            Executor callbacks, Function<Runnable, Runnable> whenClosed) {
-        this.connection = connection;
-        this.jetStream = jetStream;
-        this.stream = stream;
-        this.heartbeat = heartbeat;
+    private NatsFeedSubscription(Function<OrderedFeed.Handler, OrderedFeed> feeds, Executor callbacks,
+            FeedReader decoder, EventSubjects subjects, EventFilter filter, CommitListener listener) {
+        this.feeds = feeds;
         this.callbacks = callbacks;
-        this.whenClosed = whenClosed;
         this.decoder = decoder;
         this.subjects = subjects;
         this.filter = filter;
@@ -63,15 +51,19 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
                 ? subjects.ofType(filter.aggregateTypes().iterator().next()) : null;
     }
 
-    /** Delivers the matching commits after {@code afterPosition}, then new ones. */
-    public static NatsFeedSubscription start(Connection connection, JetStream jetStream, String stream,
+    /**
+     * Delivers the matching commits after {@code afterPosition}, then new ones.
+     *
+     * @param feeds makes a feed of the event stream for a handler
+     * @param callbacks where the subscription moves to the filtered feed
+     */
+    public static NatsFeedSubscription start(Function<OrderedFeed.Handler, OrderedFeed> feeds, Executor callbacks,
             FeedReader decoder, EventSubjects subjects, long afterPosition, EventFilter filter,
-            CommitListener listener, Duration heartbeat, Executor callbacks,
-            Function<Runnable, Runnable> whenClosed) {
-        NatsFeedSubscription subscription = new NatsFeedSubscription(connection, jetStream, stream, decoder, subjects,
-                filter, listener, heartbeat, callbacks, whenClosed);
+            CommitListener listener) {
+        NatsFeedSubscription subscription =
+                new NatsFeedSubscription(feeds, callbacks, decoder, subjects, filter, listener);
         subscription.lastSeen = Math.max(0, afterPosition);
-        OrderedFeed whole = subscription.newFeed();
+        OrderedFeed whole = feeds.apply(subscription);
         subscription.feed = whole;
         whole.start(new OrderedFeed.Start(null, subscription.lastSeen + 1, false));
         return subscription;
@@ -88,11 +80,6 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
             closed = true;
         }
         feed.close();
-    }
-
-    private OrderedFeed newFeed() {
-        return new OrderedFeed(connection, jetStream, stream, heartbeat, callbacks, whenClosed,
-                EventStoreException::new, this);
     }
 
     /**
@@ -151,7 +138,7 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
             }
             after = lastSeen;
         }
-        OrderedFeed narrow = newFeed();
+        OrderedFeed narrow = feeds.apply(this);
         try {
             narrow.start(new OrderedFeed.Start(serverFilter, after + 1, false));
         } catch (EventStoreException e) {

@@ -35,9 +35,10 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
     /** The subjects of the filter's one type, or {@code null} when the server cannot filter for it. */
     private final String serverFilter;
     private volatile OrderedFeed feed;
-    private long lastSeen;
+    /** Written while delivering, under this object's lock, which is held for each message handed on. */
+    private volatile long lastSeen;
+    private volatile boolean closed;
     private boolean live;
-    private boolean closed;
 
     private NatsFeedSubscription(Function<OrderedFeed.Handler, OrderedFeed> feeds, Executor callbacks,
             FeedReader decoder, EventSubjects subjects, EventFilter filter, CommitListener listener) {
@@ -131,26 +132,24 @@ public final class NatsFeedSubscription implements Subscription, OrderedFeed.Han
      * feed cannot start, the subscription stays on the whole stream, which delivers the same commits.
      */
     private void narrow() {
-        long after;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            after = lastSeen;
+        // Runs on the callback pool, so it never waits for this object's lock, which a slow listener may hold.
+        if (closed) {
+            return;
         }
         OrderedFeed narrow = feeds.apply(this);
         try {
-            narrow.start(new OrderedFeed.Start(serverFilter, after + 1, false));
+            narrow.start(new OrderedFeed.Start(serverFilter, lastSeen + 1, false));
         } catch (EventStoreException e) {
             LOG.warn("a subscription to {} stays on the whole event stream: {}", serverFilter, e.getMessage());
             return;
         }
-        OrderedFeed replaced;
-        synchronized (this) {
-            replaced = closed ? narrow : feed;
-            feed = narrow;
+        OrderedFeed whole = feed;
+        feed = narrow;
+        whole.close();
+        if (closed) {
+            // Closed meanwhile: close() may have closed the whole-stream feed only.
+            narrow.close();
         }
-        replaced.close();
     }
 
     @Override
